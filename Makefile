@@ -1,0 +1,79 @@
+# The two commands a newcomer needs: `make run` and `make test`. See README.md.
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve admin test lint format migrations-check lock clean
+
+help:
+	@echo "make run     start the site with demo content on SQLite (http://127.0.0.1:$(PORT)/)"
+	@echo "make test    lint, migration and system checks, and the whole test suite"
+	@echo "make serve   production-like: DEBUG off, collectstatic, gunicorn"
+	@echo "make admin   create an admin account"
+	@echo "make lock    re-pin requirements*.txt from pyproject.toml"
+
+# The virtual environment, rebuilt only when the lock file changes.
+$(BIN)/.installed: requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.txt
+	touch $@
+
+install: $(BIN)/.installed
+
+run: export DEBUG ?= true
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	@echo
+	@echo "  Home page:     http://127.0.0.1:$(PORT)/"
+	@echo "  ML guide:      http://127.0.0.1:$(PORT)/guides/machine-learning-engineer/"
+	@echo "  Admin:         http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Admin account: run 'make admin' (or '$(MANAGE) createsuperuser') in another terminal."
+	@echo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+admin: export DEBUG ?= true
+admin: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createsuperuser
+
+# Production-like, over plain HTTP on loopback for trying it out.
+serve: export DEBUG := false
+serve: export SECRET_KEY ?= $(shell $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))")
+serve: export SECURE_SSL_REDIRECT ?= false
+serve: export SECURE_HSTS_SECONDS ?= 0
+serve: export SESSION_COOKIE_SECURE ?= false
+serve: export CSRF_COOKIE_SECURE ?= false
+serve: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(BIN)/gunicorn careers.wsgi --config gunicorn.conf.py --bind 127.0.0.1:$(PORT)
+
+test: export SECRET_KEY ?= test-only-not-secret
+test: install lint migrations-check
+	$(MANAGE) check --fail-level WARNING
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: export SECRET_KEY ?= test-only-not-secret
+migrations-check: install
+	$(MANAGE) makemigrations --check --dry-run
+
+lock: install
+	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe -o requirements.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe --extra dev -o requirements-dev.txt pyproject.toml
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

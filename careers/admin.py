@@ -1,0 +1,58 @@
+from django.contrib import admin
+
+from careers.models import Career, Category, SalaryFigure
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class SalaryFigureInline(admin.TabularInline):
+    model = SalaryFigure
+    extra = 0
+    fields = ["position", "label", "low", "high", "currency", "period", "source_name", "as_of"]
+
+
+@admin.register(Career)
+class CareerAdmin(admin.ModelAdmin):
+    list_display = ["name", "category", "salary_display", "salary_as_of", "outlook_as_of"]
+    list_filter = ["category"]
+    list_select_related = ["category"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["category"]
+    inlines = [SalaryFigureInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "category", "description"]}),
+        (
+            "Salary snapshot",
+            {
+                "fields": [
+                    ("salary_low", "salary_high"),
+                    ("salary_currency", "salary_period"),
+                    ("salary_source_name", "salary_source_url"),
+                    "salary_as_of",
+                ]
+            },
+        ),
+        (
+            "Job outlook",
+            {
+                "fields": [
+                    ("outlook_growth_percent", "outlook_horizon_year"),
+                    "outlook_label",
+                    "outlook_text",
+                    ("outlook_source_name", "outlook_source_url"),
+                    "outlook_as_of",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description="Median salary")
+    def salary_display(self, career):
+        return career.salary_display

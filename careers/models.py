@@ -1,0 +1,221 @@
+"""The hub of the domain: careers (roles) that guides, decks and jobs point at.
+
+Also the publishable base every reader-facing model shares, so that one
+`live()` decides what readers may see.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from careers.fields import WebAddressField
+from careers.formatting import format_money_range
+
+
+class PublishableQuerySet(models.QuerySet):
+    def live(self, *, at=None):
+        """What readers may see: published, inside its publish window."""
+        at = at or timezone.now()
+        return self.filter(
+            Q(publish_from__isnull=True) | Q(publish_from__lte=at),
+            Q(publish_until__isnull=True) | Q(publish_until__gt=at),
+            status=Publishable.Status.PUBLISHED,
+        )
+
+
+class Publishable(models.Model):
+    """Status, publish window and timestamps for content readers see."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+        PUBLISHED = "published", "Published"
+
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    publish_from = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Published content goes live at this time. Empty means as soon as published.",
+    )
+    publish_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Published content is taken down at this time. Empty means it stays up.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(publish_until__isnull=True)
+                | Q(publish_from__isnull=True)
+                | Q(publish_until__gt=F("publish_from")),
+                name="%(app_label)s_%(class)s_publish_window_ordered",
+            ),
+        ]
+
+    def is_live(self, *, at=None) -> bool:
+        at = at or timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and (self.publish_from is None or self.publish_from <= at)
+            and (self.publish_until is None or self.publish_until > at)
+        )
+
+    def clean(self):
+        super().clean()
+        if self.publish_from and self.publish_until and self.publish_until <= self.publish_from:
+            raise ValidationError(
+                {"publish_until": "The take-down time must come after the publish time."}
+            )
+
+
+class Period(models.TextChoices):
+    YEAR = "year", "per year"
+    MONTH = "month", "per month"
+    HOUR = "hour", "per hour"
+
+
+class Category(models.Model):
+    """A group of careers on the home page and guide index ("Data & AI")."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Categories are listed in this order."
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("guides:index") + f"#{self.slug}"
+
+
+class SourcedRange(models.Model):
+    """A low–high money range with the source it comes from and its as-of date."""
+
+    low = models.PositiveIntegerField(help_text="Whole currency units, e.g. 150000.")
+    high = models.PositiveIntegerField(help_text="Whole currency units, e.g. 230000.")
+    currency = models.CharField(max_length=3, default="USD", help_text="ISO 4217 code.")
+    period = models.CharField(max_length=8, choices=Period.choices, default=Period.YEAR)
+    source_name = models.CharField(max_length=120, help_text="Who published the figure.")
+    source_url = WebAddressField(blank=True, help_text="Where readers can check the figure.")
+    as_of = models.DateField(help_text="When the source published or last confirmed it.")
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(low__lte=F("high")), name="%(app_label)s_%(class)s_low_lte_high"
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValidationError({"high": "The high figure must not be below the low figure."})
+
+    @property
+    def display(self) -> str:
+        return format_money_range(self.low, self.high, self.currency)
+
+
+class Career(models.Model):
+    """A role ("Machine Learning Engineer") with its headline pay and job outlook."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="careers")
+    description = models.CharField(
+        max_length=200, help_text="One line on what the role is, shown in lists."
+    )
+
+    # Headline median salary range (the "salary snapshot").
+    salary_low = models.PositiveIntegerField(help_text="Median range, low end, e.g. 150000.")
+    salary_high = models.PositiveIntegerField(help_text="Median range, high end, e.g. 230000.")
+    salary_currency = models.CharField(max_length=3, default="USD", help_text="ISO 4217 code.")
+    salary_period = models.CharField(max_length=8, choices=Period.choices, default=Period.YEAR)
+    salary_source_name = models.CharField(max_length=120)
+    salary_source_url = WebAddressField(blank=True)
+    salary_as_of = models.DateField(help_text="When the salary source published the figure.")
+
+    # Job outlook.
+    outlook_growth_percent = models.PositiveSmallIntegerField(
+        help_text="Projected employment growth over the horizon, in percent."
+    )
+    outlook_horizon_year = models.PositiveSmallIntegerField(
+        help_text="The year the projection runs to, e.g. 2033."
+    )
+    outlook_label = models.CharField(
+        max_length=80, help_text='How the source rates the growth, e.g. "much faster than average".'
+    )
+    outlook_text = models.TextField(help_text="A short paragraph on demand and competition.")
+    outlook_source_name = models.CharField(max_length=120, help_text='E.g. "BLS".')
+    outlook_source_url = WebAddressField(blank=True)
+    outlook_as_of = models.DateField(help_text="When the projection was published.")
+
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(salary_low__lte=F("salary_high")),
+                name="careers_career_salary_low_lte_high",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("careers:salary", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if (
+            self.salary_low is not None
+            and self.salary_high is not None
+            and self.salary_low > self.salary_high
+        ):
+            raise ValidationError(
+                {"salary_high": "The high end of the salary range must not be below the low end."}
+            )
+
+    @property
+    def salary_display(self) -> str:
+        """ "$150K–$230K" """
+        return format_money_range(self.salary_low, self.salary_high, self.salary_currency)
+
+
+class SalaryFigure(SourcedRange):
+    """One row of a career's full salary breakdown (by level, region, ...)."""
+
+    career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="salary_figures")
+    position = models.PositiveSmallIntegerField(default=0)
+    label = models.CharField(
+        max_length=120, help_text='What the range describes, e.g. "Entry level (0–2 years)".'
+    )
+    note = models.CharField(max_length=240, blank=True)
+
+    class Meta(SourcedRange.Meta):
+        ordering = ["career", "position", "id"]
+
+    def __str__(self):
+        return f"{self.career}: {self.label}"
+
+    def get_absolute_url(self):
+        return self.career.get_absolute_url()

@@ -1,0 +1,327 @@
+"""A career guide and its ordered parts, as the guide page shows them."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from careers.fields import WebAddressField
+from careers.formatting import format_money, format_money_range, format_range
+from careers.markdown import render_markdown
+from careers.models import Career, Period, Publishable
+
+
+class DurationUnit(models.TextChoices):
+    WEEKS = "weeks", "weeks"
+    MONTHS = "months", "months"
+    YEARS = "years", "years"
+
+
+class DurationRange(models.Model):
+    """A duration as numbers with a unit, so it can be summed and shown as "2–3 months"."""
+
+    duration_min = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Shortest time, e.g. 2 (for 2–3 months)."
+    )
+    duration_max = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Longest time, e.g. 3. Leave empty if it is one figure."
+    )
+    duration_unit = models.CharField(
+        max_length=8, choices=DurationUnit.choices, default=DurationUnit.MONTHS
+    )
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(duration_max__isnull=True)
+                | Q(duration_min__isnull=False, duration_min__lte=F("duration_max")),
+                name="%(app_label)s_%(class)s_duration_ordered",
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.duration_max is not None:
+            if self.duration_min is None:
+                raise ValidationError({"duration_min": "Give the shortest time as well."})
+            if self.duration_min > self.duration_max:
+                raise ValidationError(
+                    {"duration_max": "The longest time must not be shorter than the shortest."}
+                )
+
+    @property
+    def duration_display(self) -> str:
+        unit = DurationUnit(self.duration_unit)
+        return format_range(self.duration_min, self.duration_max, unit.label[:-1], unit.label)
+
+
+class Guide(Publishable):
+    """ "How to Become a Machine Learning Engineer (2026 Guide)": one per career and year."""
+
+    career = models.ForeignKey(Career, on_delete=models.PROTECT, related_name="guides")
+    edition_year = models.PositiveSmallIntegerField(
+        help_text="The year this edition is written for; shown as “(2026 Guide)”."
+    )
+    title = models.CharField(
+        max_length=160, help_text="Without the year, e.g. “How to Become a Data Engineer”."
+    )
+    slug = models.SlugField(max_length=160, unique=True)
+    meta_description = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="One or two sentences for search results and link previews (up to 300 chars).",
+    )
+    intro = models.TextField(help_text="What the role does. Markdown: links, emphasis, lists.")
+    intro_html = models.TextField(editable=False, default="")
+    prerequisite_note = models.TextField(
+        blank=True,
+        help_text="What a reader should have before starting, shown above the roadmap. Markdown.",
+    )
+    prerequisite_note_html = models.TextField(editable=False, default="")
+
+    class Meta(Publishable.Meta):
+        ordering = ["title"]
+        constraints = [
+            *Publishable.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["career", "edition_year"], name="guides_guide_one_per_career_and_year"
+            ),
+        ]
+
+    def __str__(self):
+        return self.full_title
+
+    def get_absolute_url(self):
+        return reverse("guides:detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        self.intro_html = render_markdown(self.intro)
+        self.prerequisite_note_html = render_markdown(self.prerequisite_note)
+        super().save(*args, **kwargs)
+
+    @property
+    def full_title(self) -> str:
+        return f"{self.title} ({self.edition_year} Guide)"
+
+
+class RoadmapStep(DurationRange):
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="steps")
+    position = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=160)
+    duration_label = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="Shown instead of a duration, e.g. “Prereq”. Leave empty to show the duration.",
+    )
+    description = models.TextField(help_text="Markdown: links, emphasis, lists.")
+    description_html = models.TextField(editable=False, default="")
+
+    class Meta(DurationRange.Meta):
+        ordering = ["guide", "position", "id"]
+        constraints = [
+            *DurationRange.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["guide", "position"], name="guides_roadmapstep_one_per_position"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.description_html = render_markdown(self.description)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return self.guide.get_absolute_url() + "#roadmap"
+
+    def clean(self):
+        super().clean()
+        if not self.duration_label and self.duration_min is None:
+            raise ValidationError(
+                {"duration_min": "Give a duration, or a label such as “Prereq” instead."}
+            )
+
+    @property
+    def badge(self) -> str:
+        return self.duration_label or self.duration_display
+
+
+class Skill(models.Model):
+    class Kind(models.TextChoices):
+        TECHNICAL = "technical", "Technical"
+        SOFT = "soft", "Soft"
+
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="skills")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.TECHNICAL)
+    name = models.CharField(max_length=120)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["guide", "kind", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["guide", "kind", "name"], name="guides_skill_unique_per_guide"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return self.guide.get_absolute_url() + "#skills"
+
+
+class Path(DurationRange):
+    """One way in ("SWE → MLE transition") for the "How long does it take?" table."""
+
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="paths")
+    position = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(max_length=120)
+    cost_min = models.PositiveIntegerField(help_text="Whole currency units, e.g. 200.")
+    cost_max = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Whole currency units, e.g. 1000. Empty for one figure."
+    )
+    cost_currency = models.CharField(max_length=3, default="USD", help_text="ISO 4217 code.")
+    is_typical = models.BooleanField(
+        default=False,
+        help_text="The usual way in; its duration appears in this guide's summary line.",
+    )
+
+    class Meta(DurationRange.Meta):
+        ordering = ["guide", "position", "id"]
+        constraints = [
+            *DurationRange.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["guide"],
+                condition=Q(is_typical=True),
+                name="guides_path_one_typical_per_guide",
+            ),
+            models.CheckConstraint(
+                condition=Q(cost_max__isnull=True) | Q(cost_min__lte=F("cost_max")),
+                name="guides_path_cost_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return self.guide.get_absolute_url() + "#how-long"
+
+    def clean(self):
+        super().clean()
+        if self.duration_min is None:
+            raise ValidationError({"duration_min": "Give how long this path takes."})
+        if (
+            self.cost_max is not None
+            and self.cost_min is not None
+            and self.cost_min > self.cost_max
+        ):
+            raise ValidationError({"cost_max": "The highest cost must not be below the lowest."})
+
+    @property
+    def cost_display(self) -> str:
+        return format_money_range(self.cost_min, self.cost_max, self.cost_currency)
+
+
+class Certification(DurationRange):
+    """A credential several guides can recommend. The duration is preparation time."""
+
+    class Billing(models.TextChoices):
+        ONCE = "once", "one-off"
+        MONTH = Period.MONTH.value, "per month"
+        YEAR = Period.YEAR.value, "per year"
+
+    name = models.CharField(max_length=160, unique=True)
+    provider = models.CharField(max_length=120)
+    cost = models.PositiveIntegerField(help_text="Whole currency units, e.g. 300.")
+    cost_currency = models.CharField(max_length=3, default="USD", help_text="ISO 4217 code.")
+    cost_billing = models.CharField(
+        max_length=8,
+        choices=Billing.choices,
+        default=Billing.ONCE,
+        help_text="A subscription shows as “$49/mo”.",
+    )
+    url = WebAddressField(blank=True, help_text="The provider's page for the certification.")
+
+    class Meta(DurationRange.Meta):
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return self.url or reverse("guides:index")
+
+    @property
+    def cost_display(self) -> str:
+        suffix = {self.Billing.MONTH: "/mo", self.Billing.YEAR: "/yr"}.get(self.cost_billing, "")
+        return format_money(self.cost, self.cost_currency) + suffix
+
+
+class GuideCertification(models.Model):
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="certifications")
+    certification = models.ForeignKey(
+        Certification, on_delete=models.PROTECT, related_name="guide_links"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["guide", "position", "id"]
+        verbose_name = "recommended certification"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["guide", "certification"], name="guides_guidecertification_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.certification)
+
+
+class FAQ(models.Model):
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="faqs")
+    position = models.PositiveSmallIntegerField(default=0)
+    question = models.CharField(max_length=240)
+    answer = models.TextField(help_text="Markdown: links, emphasis, lists.")
+    answer_html = models.TextField(editable=False, default="")
+
+    class Meta:
+        ordering = ["guide", "position", "id"]
+        verbose_name = "FAQ"
+        verbose_name_plural = "FAQs"
+
+    def __str__(self):
+        return self.question
+
+    def save(self, *args, **kwargs):
+        self.answer_html = render_markdown(self.answer)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return self.guide.get_absolute_url() + "#faq"
+
+
+class RelatedGuide(models.Model):
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="related_links")
+    related = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="linked_from")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["guide", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["guide", "related"], name="guides_relatedguide_unique"),
+            models.CheckConstraint(
+                condition=~Q(guide=F("related")), name="guides_relatedguide_not_itself"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.guide} → {self.related}"
+
+    def clean(self):
+        super().clean()
+        if self.guide_id and self.guide_id == self.related_id:
+            raise ValidationError({"related": "A guide cannot be related to itself."})

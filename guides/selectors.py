@@ -1,0 +1,88 @@
+"""Reads for the guide pages: each a fixed number of queries, whatever the content."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from careers.models import Category
+from guides.models import Guide, GuideCertification, Path
+
+
+@dataclass(frozen=True)
+class GuideSummary:
+    """A guide as lists show it: "6-step roadmap · 12–18 months · $120K–$175K median"."""
+
+    title: str
+    url: str
+    career_name: str
+    description: str
+    category: Category
+    step_count: int
+    duration: str
+    salary: str
+
+    @property
+    def line(self) -> str:
+        parts = [f"{self.step_count}-step roadmap"]
+        if self.duration:
+            parts.append(self.duration)
+        parts.append(f"{self.salary} median")
+        return " · ".join(parts)
+
+
+def _summaries(guides: QuerySet[Guide]) -> list[GuideSummary]:
+    guides = (
+        guides.select_related("career__category")
+        .annotate(step_count=Count("steps", distinct=True))
+        .prefetch_related(
+            Prefetch("paths", queryset=Path.objects.filter(is_typical=True), to_attr="typical")
+        )
+    )
+    return [
+        GuideSummary(
+            title=guide.title,
+            url=guide.get_absolute_url(),
+            career_name=guide.career.name,
+            description=guide.career.description,
+            category=guide.career.category,
+            step_count=guide.step_count,
+            duration=guide.typical[0].duration_display if guide.typical else "",
+            salary=guide.career.salary_display,
+        )
+        for guide in guides
+    ]
+
+
+def live_guide_summaries() -> list[GuideSummary]:
+    """Every live guide, by category then title (two queries)."""
+    return _summaries(
+        Guide.objects.live().order_by(
+            "career__category__position", "career__category__name", "title"
+        )
+    )
+
+
+def related_guide_summaries(guide: Guide) -> list[GuideSummary]:
+    """The guide's related guides that readers can open, in the editor's order (two queries)."""
+    return _summaries(
+        Guide.objects.live().filter(linked_from__guide=guide).order_by("linked_from__position")
+    )
+
+
+def guide_for_page(slug: str, *, queryset: QuerySet[Guide] | None = None) -> Guide:
+    """The guide with every part the page shows (six queries), or 404."""
+    queryset = Guide.objects.live() if queryset is None else queryset
+    return get_object_or_404(
+        queryset.select_related("career__category").prefetch_related(
+            "steps",
+            "skills",
+            "paths",
+            Prefetch(
+                "certifications",
+                queryset=GuideCertification.objects.select_related("certification"),
+            ),
+            "faqs",
+        ),
+        slug=slug,
+    )

@@ -1,0 +1,138 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from careers.models import Publishable
+from tests.factories import (
+    FAQFactory,
+    GuideFactory,
+    PathFactory,
+    RelatedGuideFactory,
+    RoadmapStepFactory,
+    complete_guide,
+)
+
+pytestmark = pytest.mark.django_db
+
+GUIDE_PAGE_QUERIES = 8
+
+
+def test_guide_page_shows_every_section(client):
+    guide = complete_guide(title="How to Become a Data Engineer", edition_year=2026)
+    response = client.get(guide.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "How to Become a Data Engineer (2026 Guide)" in html
+    for section_id in (
+        "what-they-do",
+        "roadmap",
+        "skills",
+        "how-long",
+        "certifications",
+        "salary",
+        "outlook",
+        "faq",
+        "related",
+    ):
+        assert f'id="{section_id}"' in html, section_id
+    assert guide.career.get_absolute_url() in html
+    assert "36% projected growth through 2033" in html
+
+
+def test_guide_page_has_no_interview_or_jobs_section_until_they_exist(client):
+    guide = complete_guide()
+    html = client.get(guide.get_absolute_url()).content.decode()
+    assert 'id="interview-prep"' not in html
+    assert "/jobs/" not in html
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"status": Publishable.Status.DRAFT},
+        {"status": Publishable.Status.IN_REVIEW},
+        {"publish_from": timezone.now() + datetime.timedelta(days=1)},
+        {"publish_until": timezone.now() - datetime.timedelta(days=1)},
+    ],
+)
+def test_drafts_and_scheduled_guides_are_404_for_readers(client, changes):
+    guide = GuideFactory(**changes)
+    response = client.get(guide.get_absolute_url())
+    assert response.status_code == 404
+    assert b"<h1" in response.content  # the styled 404 page, not a bare message
+
+
+def test_unknown_and_malformed_slugs_are_404(client):
+    assert client.get("/guides/no-such-guide/").status_code == 404
+    assert client.get("/guides/%E2%9C%93/").status_code == 404
+    assert client.get("/guides/a/b/").status_code == 404
+
+
+def test_guide_page_ignores_junk_query_strings(client):
+    guide = GuideFactory()
+    assert client.get(guide.get_absolute_url(), {"page": "99999999999", "q": "\x00"}).status_code
+    assert client.get(guide.get_absolute_url() + "?page=-1&%ff=1").status_code == 200
+
+
+def test_writes_are_refused_on_reader_pages(client):
+    guide = GuideFactory()
+    assert client.post(guide.get_absolute_url()).status_code == 405
+
+
+def test_related_guides_show_summaries_computed_from_their_own_data(client):
+    guide = GuideFactory()
+    related = GuideFactory(title="How to Become a Data Scientist")
+    related.career.salary_low, related.career.salary_high = 120_000, 175_000
+    related.career.save()
+    for _ in range(6):
+        RoadmapStepFactory(guide=related)
+    PathFactory(guide=related, duration_min=9, duration_max=12)
+    PathFactory(guide=related, duration_min=12, duration_max=18, is_typical=True)
+    RelatedGuideFactory(guide=guide, related=related)
+    html = client.get(guide.get_absolute_url()).content.decode()
+    assert "6-step roadmap · 12–18 months · $120K–$175K median" in html
+
+
+def test_related_guides_that_are_not_live_are_left_out(client):
+    guide = GuideFactory()
+    draft = GuideFactory(title="Secret draft", status=Publishable.Status.DRAFT)
+    RelatedGuideFactory(guide=guide, related=draft)
+    html = client.get(guide.get_absolute_url()).content.decode()
+    assert "Secret draft" not in html
+    assert draft.get_absolute_url() not in html
+
+
+def test_faq_answers_are_native_disclosures(client):
+    guide = GuideFactory()
+    FAQFactory(guide=guide, question="Do I need a PhD?", answer="Not for most roles.")
+    html = client.get(guide.get_absolute_url()).content.decode()
+    assert "<details" in html
+    assert "Do I need a PhD?" in html
+
+
+@pytest.mark.parametrize("parts", [1, 3, 30])
+def test_guide_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries, parts):
+    guide = complete_guide(parts=parts)
+    with django_assert_max_num_queries(GUIDE_PAGE_QUERIES):
+        response = client.get(guide.get_absolute_url())
+    assert response.status_code == 200
+    assert response.content.decode().count('class="step"') == parts
+
+
+def test_guide_index_lists_live_guides_by_category_with_summaries(client):
+    live = complete_guide(title="How to Become a Cloud Architect")
+    GuideFactory(title="How to Become a Hidden Draft", status=Publishable.Status.DRAFT)
+    html = client.get("/guides/").content.decode()
+    assert "How to Become a Cloud Architect" in html
+    assert live.career.category.name in html
+    assert "3-step roadmap" in html
+    assert "Hidden Draft" not in html
+
+
+@pytest.mark.parametrize("guides", [1, 12])
+def test_guide_index_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries, guides):
+    for _ in range(guides):
+        complete_guide(parts=2)
+    with django_assert_max_num_queries(2):
+        assert client.get("/guides/").status_code == 200
