@@ -1,10 +1,22 @@
+from adminsortable2.admin import (
+    CustomInlineFormSet,
+    SortableAdminBase,
+    SortableStackedInline,
+    SortableTabularInline,
+)
+from django import forms
 from django.contrib import admin
+from reversion.admin import VersionAdmin
 
+from careers.admin_tools import NoLostWorkForm, PublishableAdmin
+from careers.models import Publishable
+from guides import services
 from guides.models import (
     FAQ,
     Certification,
     Guide,
     GuideCertification,
+    GuideRedirect,
     Path,
     RelatedGuide,
     RoadmapStep,
@@ -12,27 +24,61 @@ from guides.models import (
 )
 
 
-class RoadmapStepInline(admin.StackedInline):
+class GuideForm(NoLostWorkForm):
+    class Meta:
+        model = Guide
+        fields = "__all__"
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status", self.instance.status)
+        if (
+            status == Publishable.Status.PUBLISHED
+            and not cleaned.get("meta_description", "").strip()
+        ):
+            self.add_error(
+                "meta_description",
+                "A published guide needs a meta description: search results and link "
+                "previews show it.",
+            )
+        return cleaned
+
+
+class RoadmapStepFormSet(CustomInlineFormSet):
+    def clean(self):
+        super().clean()
+        if self.instance.status != Publishable.Status.PUBLISHED:
+            return
+        kept = [
+            form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        if not kept:
+            raise forms.ValidationError(
+                "A published guide needs at least one roadmap step. Add one, or save it as a draft."
+            )
+
+
+class RoadmapStepInline(SortableStackedInline):
     model = RoadmapStep
+    formset = RoadmapStepFormSet
     extra = 0
     fields = [
-        ("position", "title"),
+        "title",
         ("duration_min", "duration_max", "duration_unit", "duration_label"),
         "description",
     ]
 
 
-class SkillInline(admin.TabularInline):
+class SkillInline(SortableTabularInline):
     model = Skill
     extra = 0
-    fields = ["position", "kind", "name"]
+    fields = ["kind", "name"]
 
 
-class PathInline(admin.TabularInline):
+class PathInline(SortableTabularInline):
     model = Path
     extra = 0
     fields = [
-        "position",
         "name",
         "duration_min",
         "duration_max",
@@ -44,19 +90,19 @@ class PathInline(admin.TabularInline):
     ]
 
 
-class GuideCertificationInline(admin.TabularInline):
+class GuideCertificationInline(SortableTabularInline):
     model = GuideCertification
     extra = 0
     autocomplete_fields = ["certification"]
 
 
-class FAQInline(admin.StackedInline):
+class FAQInline(SortableStackedInline):
     model = FAQ
     extra = 0
-    fields = [("position", "question"), "answer"]
+    fields = ["question", "answer"]
 
 
-class RelatedGuideInline(admin.TabularInline):
+class RelatedGuideInline(SortableTabularInline):
     model = RelatedGuide
     fk_name = "guide"
     extra = 0
@@ -65,22 +111,43 @@ class RelatedGuideInline(admin.TabularInline):
 
 
 @admin.register(Guide)
-class GuideAdmin(admin.ModelAdmin):
+class GuideAdmin(SortableAdminBase, VersionAdmin, PublishableAdmin):
+    form = GuideForm
     list_display = ["title", "edition_year", "career", "status", "publish_from", "updated_at"]
     list_filter = ["status", "edition_year", "career__category"]
     list_select_related = ["career"]
-    search_fields = ["title", "career__name", "intro"]
+    search_fields = ["title", "slug", "career__name", "intro"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["career"]
     date_hierarchy = "updated_at"
     readonly_fields = ["created_at", "updated_at"]
     show_facets = admin.ShowFacets.ALWAYS
     fieldsets = [
-        (None, {"fields": ["career", "edition_year", "title", "slug", "meta_description"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "career",
+                    "edition_year",
+                    "title",
+                    "slug",
+                    "meta_description",
+                    "opened_at",
+                ]
+            },
+        ),
         ("Introduction", {"fields": ["intro", "prerequisite_note"]}),
         (
             "Publishing",
-            {"fields": ["status", ("publish_from", "publish_until"), ("created_at", "updated_at")]},
+            {
+                "fields": [
+                    "status",
+                    ("publish_from", "publish_until"),
+                    ("created_at", "updated_at"),
+                ],
+                "description": "Editors save drafts and submit them for review; publishers "
+                "publish, schedule and unpublish. A scheduled guide goes live by itself.",
+            },
         ),
     ]
     inlines = [
@@ -92,9 +159,17 @@ class GuideAdmin(admin.ModelAdmin):
         RelatedGuideInline,
     ]
 
+    def status_set(self, *, obj, status, user):
+        return services.guide_status_set(guide=obj, status=status, user=user)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "slug" in form.changed_data:
+            services.guide_slug_changed(guide=obj, old_slug=form.initial.get("slug", ""))
+
 
 @admin.register(Certification)
-class CertificationAdmin(admin.ModelAdmin):
+class CertificationAdmin(VersionAdmin):
     list_display = ["name", "provider", "cost_display", "duration_display"]
     list_filter = ["provider"]
     search_fields = ["name", "provider"]
@@ -106,3 +181,11 @@ class CertificationAdmin(admin.ModelAdmin):
     @admin.display(description="Preparation")
     def duration_display(self, certification):
         return certification.duration_display
+
+
+@admin.register(GuideRedirect)
+class GuideRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_slug", "guide", "created_at"]
+    list_select_related = ["guide"]
+    search_fields = ["old_slug", "guide__title"]
+    autocomplete_fields = ["guide"]

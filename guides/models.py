@@ -82,6 +82,7 @@ class Guide(Publishable):
 
     class Meta(Publishable.Meta):
         ordering = ["title"]
+        permissions = [("publish_guide", "Can publish, unpublish and schedule guides")]
         constraints = [
             *Publishable.Meta.constraints,
             models.UniqueConstraint(
@@ -118,11 +119,15 @@ class RoadmapStep(DurationRange):
     description_html = models.TextField(editable=False, default="")
 
     class Meta(DurationRange.Meta):
-        ordering = ["guide", "position", "id"]
+        ordering = ["position", "id"]
         constraints = [
             *DurationRange.Meta.constraints,
+            # Deferred, so that a reorder (or a revert) can swap positions within
+            # one transaction. SQLite cannot defer and so skips it (see settings).
             models.UniqueConstraint(
-                fields=["guide", "position"], name="guides_roadmapstep_one_per_position"
+                fields=["guide", "position"],
+                name="guides_roadmapstep_one_per_position",
+                deferrable=models.Deferrable.DEFERRED,
             ),
         ]
 
@@ -159,7 +164,7 @@ class Skill(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        ordering = ["guide", "kind", "position", "id"]
+        ordering = ["position", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["guide", "kind", "name"], name="guides_skill_unique_per_guide"
@@ -190,7 +195,7 @@ class Path(DurationRange):
     )
 
     class Meta(DurationRange.Meta):
-        ordering = ["guide", "position", "id"]
+        ordering = ["position", "id"]
         constraints = [
             *DurationRange.Meta.constraints,
             models.UniqueConstraint(
@@ -269,7 +274,7 @@ class GuideCertification(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        ordering = ["guide", "position", "id"]
+        ordering = ["position", "id"]
         verbose_name = "recommended certification"
         constraints = [
             models.UniqueConstraint(
@@ -289,7 +294,7 @@ class FAQ(models.Model):
     answer_html = models.TextField(editable=False, default="")
 
     class Meta:
-        ordering = ["guide", "position", "id"]
+        ordering = ["position", "id"]
         verbose_name = "FAQ"
         verbose_name_plural = "FAQs"
 
@@ -310,7 +315,7 @@ class RelatedGuide(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        ordering = ["guide", "position", "id"]
+        ordering = ["position", "id"]
         constraints = [
             models.UniqueConstraint(fields=["guide", "related"], name="guides_relatedguide_unique"),
             models.CheckConstraint(
@@ -325,3 +330,20 @@ class RelatedGuide(models.Model):
         super().clean()
         if self.guide_id and self.guide_id == self.related_id:
             raise ValidationError({"related": "A guide cannot be related to itself."})
+
+
+class GuideRedirect(models.Model):
+    """An old address of a guide, so links to it keep working after a slug change."""
+
+    old_slug = models.SlugField(max_length=160, unique=True)
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+
+    def __str__(self):
+        return f"/guides/{self.old_slug}/ → {self.guide.get_absolute_url()}"
+
+    def get_absolute_url(self):
+        return self.guide.get_absolute_url()

@@ -1,6 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, connection, transaction
 
 from guides.models import Certification, DurationUnit, RoadmapStep
 from tests.factories import (
@@ -52,10 +52,25 @@ def test_durations_must_be_ordered():
         step.save()
 
 
-def test_one_step_per_position():
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="the constraint is deferred, which only PostgreSQL enforces; SQLite skips it",
+)
+@pytest.mark.django_db(transaction=True)
+def test_one_step_per_position_is_enforced_by_the_database():
     step = RoadmapStepFactory(position=1)
-    with pytest.raises(IntegrityError):
+    with pytest.raises(IntegrityError), transaction.atomic():
         RoadmapStepFactory(guide=step.guide, position=1)
+
+
+def test_steps_can_swap_positions_in_one_transaction():
+    first = RoadmapStepFactory(position=1)
+    second = RoadmapStepFactory(guide=first.guide, position=2)
+    with transaction.atomic():
+        first.position, second.position = 2, 1
+        first.save()
+        second.save()
+    assert list(first.guide.steps.values_list("pk", flat=True)) == [second.pk, first.pk]
 
 
 def test_one_typical_path_per_guide():

@@ -1,0 +1,104 @@
+"""Pieces every editorial admin shares: publish rights, no lost work, logged actions."""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.utils import model_ngettext
+from reversion.models import Version
+
+PUBLISHING_FIELDS = ("status", "publish_from", "publish_until")
+
+
+class NoLostWorkForm(forms.ModelForm):
+    """Refuses to save over a change someone else saved after this form was opened.
+
+    The form carries the `updated_at` it was opened with; if the row has moved
+    on since, the editor gets a clear message and nothing is written.
+    """
+
+    opened_at = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["opened_at"].initial = self.instance.updated_at.isoformat()
+
+    def clean(self):
+        cleaned = super().clean()
+        opened_at = self.data.get(self.add_prefix("opened_at"))
+        if self.instance.pk and opened_at and opened_at != self.instance.updated_at.isoformat():
+            latest = (
+                Version.objects.get_for_object(self.instance)
+                .select_related("revision__user")
+                .first()
+            )
+            who = latest.revision.user if latest and latest.revision.user else None
+            raise forms.ValidationError(
+                "%(who)s saved this page after you opened it, so your changes were not "
+                "saved, to keep theirs. Copy what you changed, reload the page, and apply "
+                "your changes again.",
+                code="stale",
+                params={"who": who or "Another editor"},
+            )
+        return cleaned
+
+
+class PublishableAdmin(admin.ModelAdmin):
+    """Editors write; only holders of the model's `publish_<model>` permission publish."""
+
+    class Media:
+        # Asks before leaving a change form with unsaved edits.
+        js = ["js/admin_unsaved_changes.js"]
+
+    actions = ["submit_for_review", "publish", "unpublish"]
+
+    def publish_permission(self) -> str:
+        opts = self.model._meta
+        return f"{opts.app_label}.publish_{opts.model_name}"
+
+    def has_publish_permission(self, request) -> bool:
+        return request.user.has_perm(self.publish_permission())
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            readonly += [f for f in PUBLISHING_FIELDS if f not in readonly]
+        return readonly
+
+    def _set_status(self, request, queryset, status, verb):
+        """Apply a status through the model's own rules and log each change."""
+        changed, refused = 0, []
+        for obj in queryset:
+            problems = self.status_set(obj=obj, status=status, user=request.user)
+            if problems:
+                refused.append(f"{obj}: {', '.join(problems)}")
+                continue
+            changed += 1
+            self.log_change(request, obj, f"{verb} ({obj.get_status_display()})")
+        if changed:
+            self.message_user(request, f"{verb} {changed} {model_ngettext(self.opts, changed)}.")
+        for message in refused:
+            self.message_user(request, f"Not {verb.lower()}: {message}.", level="error")
+
+    def status_set(self, *, obj, status, user) -> list[str]:
+        """Subclasses route this through their service; returns the problems, if any."""
+        obj.status = status
+        obj.full_clean()
+        obj.save(update_fields=["status", "updated_at"])
+        return []
+
+    @admin.action(description="Submit selected for review", permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        self._set_status(
+            request,
+            queryset.exclude(status=self.model.Status.PUBLISHED),
+            self.model.Status.IN_REVIEW,
+            "Submitted for review",
+        )
+
+    @admin.action(description="Publish selected", permissions=["publish"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, self.model.Status.PUBLISHED, "Published")
+
+    @admin.action(description="Unpublish selected (back to draft)", permissions=["publish"])
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, self.model.Status.DRAFT, "Unpublished")

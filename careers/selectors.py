@@ -1,0 +1,71 @@
+"""Reads that span apps: what needs an editor's attention."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from careers.models import Career, Publishable, SalaryFigure
+
+
+@dataclass(frozen=True)
+class ContentHealth:
+    stale_careers: list  # careers whose headline salary or outlook figure is overdue for review
+    stale_salary_figures: list
+    guides_without_description: list
+    guides_without_steps: list
+    links_to_hidden_guides: list  # RelatedGuide rows from a live guide to one readers cannot open
+    going_live: list  # published guides whose publish_from is ahead
+    going_offline: list  # live guides whose publish_until is ahead
+    review_before: datetime.date
+    horizon: datetime.datetime
+
+    @property
+    def problem_count(self) -> int:
+        return (
+            len(self.stale_careers)
+            + len(self.stale_salary_figures)
+            + len(self.guides_without_description)
+            + len(self.guides_without_steps)
+            + len(self.links_to_hidden_guides)
+        )
+
+
+def content_health(*, at: datetime.datetime | None = None) -> ContentHealth:
+    """Everything the content-health page lists, in a fixed number of queries."""
+    from guides.models import Guide, RelatedGuide
+
+    at = at or timezone.now()
+    review_before = (at - datetime.timedelta(days=settings.FIGURE_REVIEW_DAYS)).date()
+    horizon = at + datetime.timedelta(days=settings.SCHEDULE_HORIZON_DAYS)
+    live = Guide.objects.live(at=at)
+    live_ids = live.values("pk")
+    return ContentHealth(
+        stale_careers=list(
+            Career.objects.filter(
+                Q(salary_as_of__lt=review_before) | Q(outlook_as_of__lt=review_before)
+            )
+        ),
+        stale_salary_figures=list(
+            SalaryFigure.objects.filter(as_of__lt=review_before).select_related("career")
+        ),
+        guides_without_description=list(live.filter(meta_description="")),
+        guides_without_steps=list(live.annotate(step_count=Count("steps")).filter(step_count=0)),
+        links_to_hidden_guides=list(
+            RelatedGuide.objects.filter(guide__in=live_ids)
+            .exclude(related__in=live_ids)
+            .select_related("guide", "related")
+        ),
+        going_live=list(
+            Guide.objects.filter(
+                status=Publishable.Status.PUBLISHED, publish_from__gt=at, publish_from__lte=horizon
+            ).order_by("publish_from")
+        ),
+        going_offline=list(
+            live.filter(publish_until__gt=at, publish_until__lte=horizon).order_by("publish_until")
+        ),
+        review_before=review_before,
+        horizon=horizon,
+    )
