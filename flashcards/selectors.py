@@ -1,0 +1,40 @@
+"""Reads for the deck pages and the guide's interview-prep preview: fixed query counts."""
+
+from django.db.models import Count
+from django.shortcuts import get_object_or_404
+
+from careers.models import Career
+from flashcards.models import Card, Deck
+
+PREVIEW_SIZE = 3
+
+
+def live_decks_with_counts() -> list[Deck]:
+    """Every live deck with `card_count`, by title (one query)."""
+    return list(
+        Deck.objects.live()
+        .select_related("career")
+        .annotate(card_count=Count("cards"))
+        .order_by("title")
+    )
+
+
+def deck_for_page(slug: str) -> tuple[Deck, list[Card]]:
+    """The live deck and its cards in order (two queries), or 404."""
+    deck = get_object_or_404(Deck.objects.live().select_related("career"), slug=slug)
+    return deck, list(deck.cards.all())
+
+
+def interview_preview(career: Career) -> tuple[Deck, list[Card]] | None:
+    """The career's live deck and its first three cards (one query), or None.
+
+    One deck per career (a database constraint), so the cards all share one deck.
+    """
+    cards = list(
+        Card.objects.filter(deck__in=Deck.objects.live().filter(career=career))
+        .select_related("deck")
+        .order_by("position", "id")[:PREVIEW_SIZE]
+    )
+    if not cards:
+        return None
+    return cards[0].deck, cards

@@ -1,0 +1,130 @@
+import io
+
+import pytest
+
+from flashcards.models import Card, Deck
+from flashcards.services import (
+    CardImportError,
+    cards_export_csv,
+    cards_import,
+    deck_publish_problems,
+    deck_status_set,
+)
+from tests.flashcards.factories import CardFactory, DeckFactory
+
+pytestmark = pytest.mark.django_db
+
+GOOD = (
+    "question,answer,difficulty,tags\n"
+    "What is overfitting?,Fitting *noise*.,beginner,theory\n"
+    '"What is a multi-line answer?","Line one.\n\nLine two.",Advanced,"a, b"\n'
+    "Why regularise?,To cut variance.,,\n"
+)
+
+
+def upload(text: str, encoding: str = "utf-8") -> io.BytesIO:
+    return io.BytesIO(text.encode(encoding))
+
+
+def test_a_good_file_imports_every_card_in_order():
+    deck = DeckFactory()
+    CardFactory(deck=deck, position=7)
+    cards = cards_import(deck=deck, file=upload(GOOD))
+    assert [card.question for card in cards] == [
+        "What is overfitting?",
+        "What is a multi-line answer?",
+        "Why regularise?",
+    ]
+    stored = list(deck.cards.all())[1:]
+    assert [card.position for card in stored] == [8, 9, 10]
+    assert [card.difficulty for card in stored] == ["beginner", "advanced", "intermediate"]
+    assert stored[0].answer_html == "<p>Fitting <em>noise</em>.</p>"
+    assert stored[1].tags == "a, b"
+
+
+def test_one_bad_row_is_reported_with_its_line_and_nothing_is_written():
+    deck = DeckFactory()
+    text = GOOD + "Missing answer?,,beginner,\nLast?,Fine.,beginner,\n"
+    with pytest.raises(CardImportError) as error:
+        cards_import(deck=deck, file=upload(text))
+    # The multi-line record takes lines 3–5, so the bad row is on line 7.
+    assert [str(e) for e in error.value.errors] == ["Line 7: answer: This field cannot be blank."]
+    assert not Card.objects.exists()
+
+
+def test_every_bad_row_is_reported():
+    deck = DeckFactory()
+    CardFactory(deck=deck, question="Taken?")
+    text = (
+        "question,answer,difficulty\n"
+        "Taken?,x,beginner\n"
+        "Fine?,x,expert\n"
+        "Twice?,x,\n"
+        "Twice?,x,\n"
+        f"{'Q' * 301},x,\n"
+        "a,b,c,d,e\n"
+    )
+    with pytest.raises(CardImportError) as error:
+        cards_import(deck=deck, file=upload(text))
+    assert [(e.line, e.message[:30]) for e in error.value.errors] == [
+        (2, "The deck already has this ques"),
+        (3, "Unknown difficulty “expert”: u"),
+        (5, "The same question is on line 4"),
+        (6, "question: Ensure this value ha"),
+        (7, "5 values, but the header names"),
+    ]
+    assert deck.cards.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "Line 1: The header row must name"),
+        ("front,back\nq,a\n", "Line 1: The header row must name"),
+        ("question,answer\n", "The file has a header row but no cards."),
+    ],
+)
+def test_bad_files_are_refused(text, message):
+    with pytest.raises(CardImportError) as error:
+        cards_import(deck=DeckFactory(), file=upload(text))
+    assert str(error.value).startswith(message)
+
+
+def test_a_file_that_is_not_utf8_is_refused():
+    with pytest.raises(CardImportError, match="not UTF-8"):
+        cards_import(deck=DeckFactory(), file=io.BytesIO(b"question,answer\n\xff\xfe,x\n"))
+
+
+@pytest.mark.parametrize("delimiter", ["\t", ";"])
+def test_tab_and_semicolon_files_import(delimiter):
+    text = "\ufeff" + delimiter.join(["Question", "Answer"]) + "\n" + delimiter.join(["Q?", "A."])
+    cards = cards_import(deck=DeckFactory(), file=upload(text))
+    assert [(card.question, card.answer) for card in cards] == [("Q?", "A.")]
+
+
+def test_export_round_trips_through_import():
+    source = DeckFactory()
+    CardFactory(deck=source, question="One, two?", answer="Yes.\n\n- a", tags="x, y")
+    CardFactory(deck=source, question='Say "hi"?', difficulty=Card.Difficulty.BEGINNER)
+    target = DeckFactory()
+    cards_import(deck=target, file=io.StringIO(cards_export_csv(deck=source)))
+    fields = ["question", "answer", "difficulty", "tags"]
+    assert list(target.cards.values_list(*fields)) == list(source.cards.values_list(*fields))
+
+
+def test_publishing_needs_a_card_and_a_description():
+    deck = DeckFactory(status=Deck.Status.DRAFT, description=" ")
+    assert deck_publish_problems(deck=deck, card_count=0) == [
+        "add at least one card",
+        "write a description",
+    ]
+    assert deck_status_set(deck=deck, status="published") != []
+    deck.refresh_from_db()
+    assert deck.status == "draft"
+
+
+def test_publishing_a_complete_deck():
+    card = CardFactory(deck__status="draft")
+    assert deck_status_set(deck=card.deck, status="published") == []
+    card.deck.refresh_from_db()
+    assert card.deck.status == "published"
