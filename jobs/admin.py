@@ -1,0 +1,172 @@
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from reversion.admin import VersionAdmin
+
+from careers.admin_tools import PublishableAdmin
+from jobs.models import Company, JobListing
+from jobs.services import FeedInvalid, feed_format, jobs_expire, jobs_feed_rows, jobs_import
+
+IMPORT_PERMISSION = "jobs.import_joblistings"
+
+
+@admin.register(Company)
+class CompanyAdmin(admin.ModelAdmin):
+    list_display = ["name", "website", "listing_count"]
+    search_fields = ["name", "website"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(listing_count=Count("listings"))
+
+    @admin.display(description="Listings", ordering="listing_count")
+    def listing_count(self, company):
+        return company.listing_count
+
+
+class OpenFilter(admin.SimpleListFilter):
+    """Open to readers right now, or not (draft, expired, or past its valid-through date)."""
+
+    title = "open to readers"
+    parameter_name = "open"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Open"), ("no", "Not open")]
+
+    def queryset(self, request, queryset):
+        live = JobListing.objects.live().values("pk")
+        if self.value() == "yes":
+            return queryset.filter(pk__in=live)
+        if self.value() == "no":
+            return queryset.exclude(pk__in=live)
+        return queryset
+
+
+class FeedImportForm(forms.Form):
+    file = forms.FileField(help_text="A .json or .csv file in the format of jobs/IMPORT_FORMAT.md.")
+    source = forms.SlugField(
+        max_length=60,
+        help_text="The feed's name, e.g. “acme-careers”. Listings of this source that are not "
+        "in the file are expired.",
+    )
+
+
+@admin.register(JobListing)
+class JobListingAdmin(VersionAdmin, PublishableAdmin):
+    change_list_template = "jobs/admin_change_list.html"
+    list_display = [
+        "title",
+        "company",
+        "career",
+        "workplace_type",
+        "status",
+        "posted_on",
+        "valid_through",
+        "is_open",
+        "click_count",
+    ]
+    list_filter = [
+        OpenFilter,
+        "status",
+        "career",
+        "company",
+        "workplace_type",
+        "employment_type",
+        "source",
+    ]
+    list_select_related = ["company", "career"]
+    search_fields = ["title", "company__name", "career__name", "city", "external_id"]
+    autocomplete_fields = ["company", "career"]
+    date_hierarchy = "posted_on"
+    readonly_fields = ["click_count", "created_at", "updated_at"]
+    actions = [*PublishableAdmin.actions, "expire_selected"]
+    fieldsets = [
+        (None, {"fields": ["title", "company", "career", "description", "apply_url"]}),
+        (
+            "Where and how",
+            {
+                "fields": [
+                    ("city", "region", "country"),
+                    "workplace_type",
+                    "remote_countries",
+                    "employment_type",
+                ]
+            },
+        ),
+        (
+            "Pay",
+            {"fields": [("salary_min", "salary_max", "salary_currency", "salary_period")]},
+        ),
+        (
+            "Publishing",
+            {
+                "fields": [
+                    "status",
+                    ("posted_on", "valid_through"),
+                    ("publish_from", "publish_until"),
+                ]
+            },
+        ),
+        (
+            "Feed and clicks",
+            {"fields": [("source", "external_id"), "click_count", ("created_at", "updated_at")]},
+        ),
+    ]
+
+    @admin.display(boolean=True, description="Open")
+    def is_open(self, listing):
+        return listing.is_live() and not listing.is_expired()
+
+    @admin.action(description="Expire selected listings", permissions=["publish"])
+    def expire_selected(self, request, queryset):
+        count = jobs_expire(listings=queryset)
+        self.message_user(request, f"Expired {count} listing(s).", messages.SUCCESS)
+
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="jobs_joblisting_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "can_import": request.user.has_perm(IMPORT_PERMISSION),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def import_view(self, request):
+        """Upload a feed: every row is checked first, then all are written, or none."""
+        if not request.user.has_perm(IMPORT_PERMISSION):
+            raise PermissionDenied
+        errors = []
+        form = FeedImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                rows = jobs_feed_rows(content=upload.read(), file_format=feed_format(upload.name))
+                result = jobs_import(
+                    rows=rows, source=form.cleaned_data["source"], today=timezone.localdate()
+                )
+            except FeedInvalid as invalid:
+                errors = invalid.errors
+            else:
+                self.message_user(request, f"Imported {upload.name}: {result}.", messages.SUCCESS)
+                return redirect("admin:jobs_joblisting_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Import job listings",
+            "form": form,
+            "errors": errors,
+            "changelist_url": reverse("admin:jobs_joblisting_changelist"),
+        }
+        return TemplateResponse(request, "jobs/admin_import.html", context)

@@ -1,0 +1,72 @@
+"""Atom feeds of new listings, one per career: /jobs/feed/<career slug>/."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+
+from careers.models import Career
+from jobs.models import JobListing
+
+FEED_SIZE = 30
+
+
+class CareerJobsFeed(Feed):
+    feed_type = Atom1Feed
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Career, slug=slug)
+
+    def title(self, career):
+        return f"New {career.name} jobs · {settings.SITE_NAME}"
+
+    def subtitle(self, career):
+        return f"The newest open {career.name} listings, with the employer and location."
+
+    def link(self, career):
+        return f"{reverse('jobs:list')}?{urlencode({'career': career.slug})}"
+
+    def feed_url(self, career):
+        return reverse("jobs:feed", kwargs={"slug": career.slug})
+
+    def items(self, career):
+        return (
+            JobListing.objects.live()
+            .filter(career=career)
+            .select_related("company", "career")
+            .order_by("-posted_on", "-id")[:FEED_SIZE]
+        )
+
+    def item_title(self, listing):
+        return f"{listing.title} at {listing.company.name}"
+
+    def item_description(self, listing):
+        facts = " · ".join(
+            part
+            for part in (
+                listing.location_display,
+                listing.get_employment_type_display(),
+                listing.salary_full_display,
+            )
+            if part
+        )
+        # The description is sanitised on save; the facts are plain text.
+        return format_html("<p>{}</p>{}", facts, mark_safe(listing.description_html))  # noqa: S308
+
+    def item_pubdate(self, listing):
+        return datetime.datetime.combine(
+            listing.posted_on, datetime.time(), tzinfo=timezone.get_current_timezone()
+        )
+
+    def item_updateddate(self, listing):
+        return listing.updated_at
+
+    def item_author_name(self, listing):
+        return listing.company.name

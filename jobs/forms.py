@@ -1,0 +1,61 @@
+from django import forms
+
+from jobs.models import JobListing
+
+MAX_SALARY_FILTER = 10_000_000
+
+
+class JobFilterForm(forms.Form):
+    """The list page's filters, read from the query string. Invalid values are ignored."""
+
+    career = forms.ChoiceField(required=False, label="Career")
+    location = forms.CharField(
+        required=False,
+        max_length=100,
+        label="Location",
+        help_text="A city, region or country, or “remote”.",
+    )
+    workplace = forms.ChoiceField(
+        required=False,
+        label="Workplace",
+        choices=[("", "Any"), *JobListing.WorkplaceType.choices],
+        widget=forms.RadioSelect,
+    )
+    employment = forms.ChoiceField(
+        required=False,
+        label="Employment type",
+        choices=[("", "Any type"), *JobListing.EmploymentType.choices],
+    )
+    min_salary = forms.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=MAX_SALARY_FILTER,
+        label="Minimum salary per year",
+        help_text="In the listing’s currency. Listings that state no pay are left out.",
+        widget=forms.NumberInput(attrs={"step": 1000, "inputmode": "numeric"}),
+    )
+    company = forms.IntegerField(
+        required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args, careers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["career"].choices = [
+            ("", "Any career"),
+            *((career.slug, career.name) for career in careers),
+        ]
+        self.fields["location"].widget.attrs["autocomplete"] = "off"
+
+    @property
+    def filters(self) -> dict:
+        """The valid filters only, without empty ones: what the list is narrowed by."""
+        data = getattr(self, "cleaned_data", {})
+        return {name: value for name, value in data.items() if value not in ("", None)}
+
+    @property
+    def ignored(self) -> list[tuple[str, str]]:
+        """(label, reason) for each value that was not understood and so not applied."""
+        return [
+            (self.fields[name].label or name, " ".join(errors))
+            for name, errors in self.errors.items()
+        ]

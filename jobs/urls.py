@@ -1,0 +1,12 @@
+from django.urls import path
+
+from jobs import feeds, views
+
+app_name = "jobs"
+
+urlpatterns = [
+    path("", views.job_list, name="list"),
+    path("<int:pk>/apply/", views.job_apply, name="apply"),
+    path("<int:pk>/<str:slug>/", views.job_detail, name="detail"),
+    path("feed/<slug:slug>/", feeds.CareerJobsFeed(), name="feed"),
+]

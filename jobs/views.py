@@ -1,0 +1,176 @@
+from urllib.parse import urlsplit
+
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from careers.models import Career
+from jobs import selectors, structured_data
+from jobs.forms import JobFilterForm
+from jobs.models import Company, JobListing
+
+PAGE_SIZE = 20
+
+
+def _list_crumbs(career=None) -> list[tuple[str, str]]:
+    crumbs = [("Home", reverse("careers:home")), ("Jobs", reverse("jobs:list"))]
+    if career is not None:
+        crumbs.append(
+            (f"{career.name} jobs", f"{reverse('jobs:list')}?{urlencode({'career': career.slug})}")
+        )
+    return crumbs
+
+
+def _page_number(request, num_pages: int) -> int:
+    """?page=: junk is a 404; a number past the end shows the last page."""
+    raw = request.GET.get("page", "1")
+    try:
+        number = int(raw)
+    except ValueError:
+        raise Http404("That page number is not a number.") from None
+    if number < 1:
+        raise Http404("Page numbers start at 1.")
+    return min(number, num_pages)
+
+
+@require_safe
+def job_list(request):
+    careers = list(Career.objects.order_by("name").only("name", "slug"))
+    data = request.GET.copy()
+    data.setdefault("workplace", "")  # so "Any" shows as chosen
+    form = JobFilterForm(data, careers=careers)
+    form.is_valid()
+    filters = form.filters
+    career = next((c for c in careers if c.slug == filters.get("career")), None)
+    company = (
+        Company.objects.filter(pk=filters["company"]).first() if "company" in filters else None
+    )
+    if "company" in filters and company is None:
+        filters.pop("company")
+    paginator = Paginator(selectors.live_listings(**filters), PAGE_SIZE)
+    page = paginator.page(_page_number(request, paginator.num_pages))
+    query = request.GET.copy()
+    query.pop("page", None)
+    crumbs = _list_crumbs(career)
+    if career is not None:
+        heading = f"{career.name} jobs"
+        description = (
+            f"Open {career.name} jobs, newest first, with location, pay and a direct link to apply."
+        )
+    elif company is not None:
+        heading = f"Jobs at {company.name}"
+        description = f"Open jobs at {company.name}, newest first."
+    else:
+        heading = "Jobs"
+        description = (
+            "Open jobs in data, AI and software, newest first: filter by career, location, "
+            "workplace, employment type and pay, then apply on the employer's site."
+        )
+    page_title = heading if page.number == 1 else f"{heading}, page {page.number}"
+    return render(
+        request,
+        "jobs/job_list.html",
+        {
+            "form": form,
+            "ignored": form.ignored,
+            "career": career,
+            "company": company,
+            "heading": heading,
+            "page_title": page_title,
+            "description": description,
+            "listings": list(page.object_list),
+            "page": page,
+            "paginator": paginator,
+            "filtered": bool(filters),
+            "query_without_page": query.urlencode(),
+            "crumbs": crumbs,
+            "structured_data": [structured_data.breadcrumb_list(request, crumbs)],
+        },
+    )
+
+
+def _gone(request, listing: JobListing):
+    """410 for a listing readers could once see: why, and similar open jobs instead."""
+    crumbs = _list_crumbs(listing.career)
+    return render(
+        request,
+        "jobs/job_expired.html",
+        {
+            "listing": listing,
+            "similar": selectors.similar_live_listings(listing),
+            "career_jobs_url": crumbs[-1][1],
+            "crumbs": crumbs,
+            "structured_data": [structured_data.breadcrumb_list(request, crumbs)],
+        },
+        status=410,
+    )
+
+
+def _is_open(listing: JobListing) -> bool:
+    return listing.is_live() and not listing.is_expired()
+
+
+def _detail_description(listing: JobListing) -> str:
+    facts = [listing.get_employment_type_display(), listing.location_display]
+    if listing.salary_full_display:
+        facts.append(listing.salary_full_display)
+    return (
+        f"{listing.title} at {listing.company.name}: {', '.join(facts)}. "
+        f"Open until {listing.valid_through:%B} {listing.valid_through.day}, "
+        f"{listing.valid_through.year}."
+    )
+
+
+@require_safe
+def job_detail(request, pk, slug):
+    listing = selectors.listing_for_page(pk)
+    if listing is None or not listing.was_published():
+        raise Http404("No job listing has that address.")
+    if slug != listing.slug:
+        return redirect(listing, permanent=True)
+    if not _is_open(listing):
+        return _gone(request, listing)
+    crumbs = [*_list_crumbs(listing.career), (listing.title, listing.get_absolute_url())]
+    return render(
+        request,
+        "jobs/job_detail.html",
+        {
+            "listing": listing,
+            "company": listing.company,
+            "career": listing.career,
+            "career_jobs_url": crumbs[-2][1],
+            "guide": selectors.career_guide(listing.career),
+            "identifier": listing.identifier,
+            "page_title": f"{listing.title} at {listing.company.name}",
+            "description": _detail_description(listing),
+            "crumbs": crumbs,
+            "structured_data": [
+                structured_data.job_posting(request, listing),
+                structured_data.breadcrumb_list(request, crumbs),
+            ],
+        },
+    )
+
+
+@never_cache
+@require_safe
+def job_apply(request, pk):
+    """Count the click, then send the reader to the listing's stored apply address only."""
+    listing = selectors.listing_for_page(pk)
+    if listing is None or not listing.was_published():
+        raise Http404("No job listing has that address.")
+    if not _is_open(listing):
+        return _gone(request, listing)
+    if urlsplit(listing.apply_url).scheme not in ("http", "https"):
+        raise Http404("This listing has no usable apply address.")
+    if request.method == "GET":
+        # One UPDATE in the database: concurrent clicks cannot overwrite each other.
+        JobListing.objects.filter(pk=listing.pk).update(click_count=F("click_count") + 1)
+    response = HttpResponseRedirect(listing.apply_url)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -1,0 +1,200 @@
+import json
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from jobs.demo import LISTINGS, jobs_load_demo
+from jobs.models import Company, JobListing
+from jobs.services import FeedInvalid, jobs_feed_rows, jobs_import
+from tests.factories import CareerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def career():
+    return CareerFactory(slug="data-engineer")
+
+
+def row(n: int, **changes) -> dict:
+    return {
+        "external_id": f"DE-{n}",
+        "title": f"Data Engineer {n}",
+        "company": "Northwind Analytics",
+        "company_website": "https://northwind-analytics.example/",
+        "career": "data-engineer",
+        "description": "Build *pipelines*.",
+        "apply_url": f"https://northwind-analytics.example/careers/{n}",
+        "valid_through": "2099-12-31",
+        "posted_on": "2026-01-15",
+        "city": "Chicago",
+        "region": "IL",
+        "country": "US",
+        "salary_min": 130000,
+        "salary_max": 160000,
+        **changes,
+    }
+
+
+def json_feed(*rows) -> bytes:
+    return json.dumps(list(rows), indent=2).encode()
+
+
+def run(content: bytes, source="northwind", file_format="json"):
+    return jobs_import(rows=jobs_feed_rows(content=content, file_format=file_format), source=source)
+
+
+def test_import_creates_then_a_second_import_changes_nothing(career):
+    feed = json_feed(row(1), row(2, workplace_type="remote", remote_countries="US, CA", city=""))
+    first = run(feed)
+    assert (first.created, first.updated, first.expired) == (2, 0, 0)
+    before = list(JobListing.objects.values_list("pk", "updated_at", "status"))
+    second = run(feed)
+    assert (second.created, second.updated, second.unchanged, second.expired) == (0, 0, 2, 0)
+    assert list(JobListing.objects.values_list("pk", "updated_at", "status")) == before
+    assert Company.objects.count() == 1
+    remote = JobListing.objects.get(external_id="DE-2")
+    assert remote.remote_countries == "US,CA"
+    assert remote.description_html == "<p>Build <em>pipelines</em>.</p>"
+
+
+def test_import_updates_changed_rows(career):
+    run(json_feed(row(1)))
+    result = run(json_feed(row(1, title="Staff Data Engineer")))
+    assert (result.created, result.updated) == (0, 1)
+    assert JobListing.objects.get().title == "Staff Data Engineer"
+
+
+def test_bad_rows_are_all_reported_with_lines_and_nothing_is_written(career):
+    feed = json_feed(
+        row(1),
+        row(2, apply_url="javascript:alert(1)"),
+        row(3, career="no-such-career"),
+        row(4, salary_min=200000, salary_max=100000),
+        row(1),
+        row(5, valid_through="soon"),
+    )
+    with pytest.raises(FeedInvalid) as invalid:
+        run(feed)
+    errors = invalid.value.errors
+    assert [error.line for error in errors] == [18, 34, 50, 66, 82]
+    reasons = " | ".join(error.reason for error in errors)
+    assert "apply_url" in reasons
+    assert "no-such-career" in reasons
+    assert "salary_max" in reasons
+    assert "also on line 2" in reasons
+    assert "valid_through" in reasons
+    assert not JobListing.objects.exists()
+    assert not Company.objects.exists()
+
+
+def test_listings_that_vanish_from_the_feed_are_expired(career):
+    run(json_feed(row(1), row(2)))
+    other_source = jobs_import(rows=[(2, row(9))], source="elsewhere")
+    assert other_source.created == 1
+    result = run(json_feed(row(1)))
+    assert result.expired == 1
+    assert JobListing.objects.get(external_id="DE-2").status == JobListing.Status.EXPIRED
+    assert JobListing.objects.get(source="elsewhere").status == JobListing.Status.PUBLISHED
+    assert run(json_feed(row(1))).expired == 0  # again: nothing more to do
+
+
+def test_an_empty_feed_is_refused_rather_than_expiring_everything(career):
+    run(json_feed(row(1)))
+    with pytest.raises(FeedInvalid):
+        run(b"[]")
+    assert JobListing.objects.live().count() == 1
+
+
+def test_csv_feed_reports_its_line_numbers(career):
+    content = (
+        b"external_id,title,company,company_website,career,description,apply_url,valid_through,"
+        b"city,country\n"
+        b"A1,Data Engineer,Acme,https://acme.example/,data-engineer,Build things,"
+        b"https://acme.example/a1,2099-01-01,Oslo,NO\n"
+        b'A2,Data Engineer,Acme,https://acme.example/,data-engineer,"Two\nlines",'
+        b"ftp://acme.example/a2,2099-01-01,Oslo,NO\n"
+        b"A3,,Acme,https://acme.example/,data-engineer,x,https://acme.example/a3,2099-01-01,Oslo,NO\n"
+    )
+    with pytest.raises(FeedInvalid) as invalid:
+        run(content, file_format="csv")
+    assert [(e.line, e.reason.split(":")[0]) for e in invalid.value.errors] == [
+        (3, "apply_url"),
+        (5, "missing title"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "file_format"),
+    [
+        (b"{not json", "json"),
+        (b'{"a": 1}', "json"),
+        (b"[1, 2]", "json"),
+        (b"\xff\xfe", "csv"),
+        (b"", "csv"),
+        (b"a,b\n1,2,3\n", "csv"),
+        (b"x", "xml"),
+    ],
+)
+def test_unreadable_files_are_refused(content, file_format):
+    with pytest.raises(FeedInvalid):
+        jobs_feed_rows(content=content, file_format=file_format)
+
+
+def test_management_command_imports_and_reports_bad_rows(career, tmp_path, capsys):
+    good = tmp_path / "northwind.json"
+    good.write_bytes(json_feed(row(1)))
+    call_command("import_jobs", str(good))
+    assert JobListing.objects.get().source == "northwind"
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(json_feed(row(2, country="Germany")))
+    with pytest.raises(CommandError, match="Nothing imported"):
+        call_command("import_jobs", str(bad), "--source", "northwind")
+    assert "bad.json:2: country" in capsys.readouterr().err
+    with pytest.raises(CommandError, match="Cannot read"):
+        call_command("import_jobs", str(tmp_path / "missing.csv"))
+
+
+def test_admin_import_needs_the_permission(client, career):
+    user = User.objects.create_user("editor", password="pw", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_joblisting"))
+    client.force_login(user)
+    url = reverse("admin:jobs_joblisting_import")
+    assert client.get(url).status_code == 403
+    user.user_permissions.add(Permission.objects.get(codename="import_joblistings"))
+    assert client.get(url).status_code == 200
+    upload = SimpleUploadedFile("feed.json", json_feed(row(1)), content_type="application/json")
+    response = client.post(url, {"file": upload, "source": "northwind"})
+    assert response.status_code == 302
+    assert JobListing.objects.count() == 1
+    bad = SimpleUploadedFile("feed.json", json_feed(row(2, career="nope")))
+    response = client.post(url, {"file": bad, "source": "northwind"})
+    assert response.status_code == 200
+    assert "Line 2: no career" in response.content.decode()
+
+
+def test_admin_bulk_expire(admin_client, career):
+    run(json_feed(row(1), row(2)))
+    ids = list(JobListing.objects.values_list("pk", flat=True))
+    admin_client.post(
+        reverse("admin:jobs_joblisting_changelist"),
+        {"action": "expire_selected", "_selected_action": ids},
+    )
+    assert set(JobListing.objects.values_list("status", flat=True)) == {"expired"}
+
+
+def test_demo_loads_once_and_never_overwrites():
+    for slug in {listing.career for listing in LISTINGS}:
+        CareerFactory(slug=slug)
+    assert jobs_load_demo() == len(LISTINGS) >= 30
+    listing = JobListing.objects.get(external_id="mle-1")
+    listing.title = "Edited by hand"
+    listing.save()
+    assert jobs_load_demo() == 0
+    assert JobListing.objects.get(external_id="mle-1").title == "Edited by hand"
+    assert JobListing.objects.live().count() < len(LISTINGS)  # some are expired
+    assert JobListing.objects.filter(workplace_type="remote").exists()
+    assert all(".example/" in url for url in JobListing.objects.values_list("apply_url", flat=True))
