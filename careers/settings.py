@@ -5,6 +5,7 @@ machine (SQLite, local-memory cache); production sets `SECRET_KEY`,
 `DATABASE_URL`, `CACHE_URL` and `ALLOWED_HOSTS`.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -30,6 +31,9 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 SITE_NAME = env.str("SITE_NAME", default="Career Compass")
+# The content-health page flags figures older than this, and lists schedule changes this far ahead.
+FIGURE_REVIEW_DAYS = env.int("FIGURE_REVIEW_DAYS", default=365)
+SCHEDULE_HORIZON_DAYS = env.int("SCHEDULE_HORIZON_DAYS", default=30)
 # Where the admin lives, e.g. "staff-desk/"; anything but the default keeps bots guessing.
 ADMIN_PATH = env.str("ADMIN_PATH", default="admin/").strip("/") + "/"
 
@@ -42,8 +46,13 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "adminsortable2",
+    "reversion",
+    "axes",
     "careers",
     "guides",
+    "flashcards",
+    "jobs",
 ]
 
 MIDDLEWARE = [
@@ -55,7 +64,20 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into a clear 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lock an account out from an address after repeated failed admin logins.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
 ROOT_URLCONF = "careers.urls"
 WSGI_APPLICATION = "careers.wsgi.application"
@@ -86,6 +108,10 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# SQLite cannot defer unique constraints and skips them; PostgreSQL, the
+# production database, enforces them (roadmap step positions).
+SILENCED_SYSTEM_CHECKS = ["models.W038"]
 
 # Cache: per-process memory unless CACHE_URL names a shared one (redis://...).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
@@ -124,6 +150,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 if env.bool("BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # The client's address is the one the proxy saw, not the proxy's own.
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SESSION_COOKIE_HTTPONLY = True

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from careers import views
+from careers.admin import content_health_view
 
 careers_patterns = (
     [
@@ -19,5 +20,12 @@ careers_patterns = (
 urlpatterns = [
     path("", include(careers_patterns)),
     path("guides/", include("guides.urls")),
+    path("flashcards/", include("flashcards.urls")),
+    path("jobs/", include("jobs.urls")),
+    path(
+        f"{settings.ADMIN_PATH}content-health/",
+        admin.site.admin_view(content_health_view),
+        name="admin_content_health",
+    ),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]

@@ -1,4 +1,5 @@
 import datetime
+from html import escape
 
 import pytest
 from django.utils import timezone
@@ -12,10 +13,12 @@ from tests.factories import (
     RoadmapStepFactory,
     complete_guide,
 )
+from tests.flashcards.factories import deck_with_cards
+from tests.jobs.factories import JobListingFactory
 
 pytestmark = pytest.mark.django_db
 
-GUIDE_PAGE_QUERIES = 8
+GUIDE_PAGE_QUERIES = 10
 
 
 def test_guide_page_shows_every_section(client):
@@ -40,11 +43,30 @@ def test_guide_page_shows_every_section(client):
     assert "36% projected growth through 2033" in html
 
 
-def test_guide_page_has_no_interview_or_jobs_section_until_they_exist(client):
+def test_guide_page_without_a_deck_has_no_interview_section(client):
     guide = complete_guide()
     html = client.get(guide.get_absolute_url()).content.decode()
     assert 'id="interview-prep"' not in html
-    assert "/jobs/" not in html
+
+
+def test_guide_page_previews_the_first_three_cards_of_its_careers_deck(client):
+    guide = complete_guide()
+    deck = deck_with_cards(career=guide.career, cards=5)
+    html = client.get(guide.get_absolute_url()).content.decode()
+    assert 'id="interview-prep"' in html
+    assert deck.get_absolute_url() in html
+    questions = list(deck.cards.values_list("question", flat=True))
+    assert all(escape(q) in html for q in questions[:3])
+    assert escape(questions[3]) not in html
+
+
+def test_guide_page_links_to_the_roles_open_jobs_with_their_count(client):
+    guide = complete_guide()
+    JobListingFactory.create_batch(2, career=guide.career)
+    JobListingFactory(career=guide.career, status=Publishable.Status.DRAFT)
+    html = client.get(guide.get_absolute_url()).content.decode()
+    assert f"/jobs/?career={guide.career.slug}" in html
+    assert "(2 open)" in html
 
 
 @pytest.mark.parametrize(
@@ -125,7 +147,7 @@ def test_guide_index_lists_live_guides_by_category_with_summaries(client):
     GuideFactory(title="How to Become a Hidden Draft", status=Publishable.Status.DRAFT)
     html = client.get("/guides/").content.decode()
     assert "How to Become a Cloud Architect" in html
-    assert live.career.category.name in html
+    assert escape(live.career.category.name) in html
     assert "3-step roadmap" in html
     assert "Hidden Draft" not in html
 
