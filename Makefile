@@ -6,11 +6,12 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve admin test lint format migrations-check lock clean
+.PHONY: help install tools run serve admin test test-browser bench lint format migrations-check lock clean
 
 help:
 	@echo "make run     start the site with demo content on SQLite (http://127.0.0.1:$(PORT)/)"
 	@echo "make test    lint, migration and system checks, and the whole test suite"
+	@echo "make test-browser  only the browser tests (screenshots in artifacts/browser/screenshots/)"
 	@echo "make serve   production-like: DEBUG off, collectstatic, gunicorn"
 	@echo "make admin   create an admin account"
 	@echo "make lock    re-pin requirements*.txt from pyproject.toml"
@@ -23,6 +24,19 @@ $(BIN)/.installed: requirements-dev.txt
 	touch $@
 
 install: $(BIN)/.installed
+
+# The browser tests' HTML checker (vnu.jar, pinned in package-lock.json), reinstalled
+# when the lock file changes. --ignore-scripts: vnu-jar's postinstall would download a
+# Java runtime; the machine's own java runs the jar. Without npm the browser tests skip
+# (and fail in CI, whose .ci/run installs npm).
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --ignore-scripts --no-audit --no-fund && touch $@; \
+	else \
+		echo "npm not found (apt-get install npm): the browser tests will be skipped"; \
+	fi
+
+tools: node_modules/.installed
 
 run: export DEBUG ?= true
 run: install
@@ -55,9 +69,18 @@ serve: install
 	$(BIN)/gunicorn careers.wsgi --config gunicorn.conf.py --bind 127.0.0.1:$(PORT)
 
 test: export SECRET_KEY ?= test-only-not-secret
-test: install lint migrations-check
+test: install tools lint migrations-check
 	$(MANAGE) check --fail-level WARNING
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# `make test` runs these too; this is for working on a page or the checks alone.
+test-browser: export SECRET_KEY ?= test-only-not-secret
+test-browser: install tools
+	$(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+# Load test against `make serve`'s setup on PostgreSQL; see bench/run.py and README.
+bench: install
+	$(BIN)/python bench/run.py
 
 lint: install
 	$(BIN)/ruff check .
@@ -76,4 +99,4 @@ lock: install
 	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe --extra dev -o requirements-dev.txt pyproject.toml
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules artifacts

@@ -1,0 +1,109 @@
+"""Practice mode in a real Chromium: keyboard only, progress kept across a reload."""
+
+import pytest
+
+from tests.flashcards.factories import CardFactory, DeckFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _orm_beside_playwright(django_db_setup):
+    """Playwright's sync API runs an event loop in this thread; the ORM calls here
+    (factories, and pytest-django emptying the database afterwards) are plain
+    synchronous ones made while no page loads. The test database is created before
+    Chromium starts, and the guard comes back only after the database is emptied."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
+@pytest.fixture
+def deck_url(live_server):
+    deck = DeckFactory(slug="practice")
+    CardFactory(deck=deck, question="First question?", answer="First *answer*.")
+    CardFactory(deck=deck, question="Second question?", answer="Second answer.")
+    CardFactory(
+        deck=deck, question="Third question?", answer="Third answer.", difficulty="advanced"
+    )
+    return live_server.url + "/flashcards/practice/"
+
+
+@pytest.fixture
+def page(new_context, deck_url):
+    page = new_context(viewport={"width": 1024, "height": 900}).new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(deck_url)
+    yield page
+    assert errors == []
+
+
+def card_question(page):
+    return page.locator("[data-role=card] [data-role=question]")
+
+
+def test_without_javascript_the_deck_is_a_list(new_context, deck_url):
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(deck_url)
+    assert page.locator("#practice").is_hidden()
+    assert page.locator(".deck-list details").count() == 3
+    page.locator(".deck-list summary").first.click()
+    assert page.get_by_text("First answer.").is_visible()
+
+
+def test_keyboard_practice_reload_and_review_missed(page, deck_url):
+    assert page.locator("#practice").is_visible()
+    page.get_by_role("button", name="Practise the cards due now").focus()
+    page.keyboard.press("Enter")
+    question = card_question(page)
+    assert question.inner_text() == "First question?"
+    assert page.evaluate("document.activeElement.dataset.role") == "question"
+    assert page.locator("[data-role=position]").inner_text() == "Card 1 of 3"
+
+    page.keyboard.press("Space")
+    answer = page.locator("[data-role=card] [data-role=answer]")
+    assert answer.is_visible()
+    assert answer.inner_text() == "First answer."
+    assert page.evaluate("document.activeElement.dataset.role") == "answer"
+    page.keyboard.press("1")  # knew it
+    assert question.inner_text() == "Second question?"
+
+    page.keyboard.press("Enter")
+    page.keyboard.press("2")  # didn't know
+    assert question.inner_text() == "Third question?"
+    assert page.locator("progress").evaluate("p => [p.value, p.max]") == [2, 3]
+
+    # Progress and the session survive a reload.
+    page.reload()
+    assert card_question(page).inner_text() == "Third question?"
+    assert page.locator("[data-role=position]").inner_text() == "Card 3 of 3"
+
+    page.keyboard.press("Space")
+    page.keyboard.press("2")
+    summary = page.locator("[data-role=summary]")
+    assert summary.inner_text() == "You knew 1 of 3 cards and missed 2."
+    assert page.evaluate("document.activeElement.dataset.role") == "summary-heading"
+
+    page.keyboard.press("Tab")
+    review = page.get_by_role("button", name="Review the 2 cards I missed")
+    assert review.evaluate("b => b === document.activeElement")
+    page.keyboard.press("Enter")
+    assert card_question(page).inner_text() == "Second question?"
+    assert page.locator("[data-role=position]").inner_text() == "Card 1 of 2"
+
+    # Leitner: the known card moved up a box and is not due; the missed ones are.
+    boxes = page.evaluate("JSON.parse(localStorage.getItem('flashcards:practice')).boxes")
+    assert sorted(entry["box"] for entry in boxes.values()) == [1, 1, 2]
+
+
+def test_difficulty_filter_limits_the_session(page):
+    page.get_by_label("Intermediate").uncheck()
+    assert "1 card chosen" in page.locator("[data-role=stats]").inner_text()
+    page.get_by_role("button", name="Practise every card").click()
+    assert card_question(page).inner_text() == "Third question?"
+    assert page.locator("[data-role=position]").inner_text() == "Card 1 of 1"
+    page.reload()
+    page.get_by_role("button", name="End this session").click()
+    assert page.get_by_label("Intermediate").is_checked() is False
+    assert page.get_by_label("Advanced").is_checked()
