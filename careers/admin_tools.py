@@ -1,8 +1,11 @@
 """Pieces every editorial admin shares: publish rights, no lost work, logged actions."""
 
+import reversion
+from adminsortable2.admin import CustomInlineFormSet
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.utils import model_ngettext
+from django.contrib.admin.utils import model_ngettext, unquote
+from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 PUBLISHING_FIELDS = ("status", "publish_from", "publish_until")
@@ -42,8 +45,35 @@ class NoLostWorkForm(forms.ModelForm):
         return cleaned
 
 
-class PublishableAdmin(admin.ModelAdmin):
-    """Editors write; only holders of the model's `publish_<model>` permission publish."""
+class PositionedInlineFormSet(CustomInlineFormSet):
+    """Rows added in the browser get the next free positions before uniqueness is checked.
+
+    New rows arrive with the field's default position; two of them would clash
+    with each other (and with a unique position constraint) before the sortable
+    admin could number them on save.
+    """
+
+    def validate_unique(self):
+        field = self.default_order_field
+        kept = [f for f in self.forms if f.is_valid() and not self._should_delete_form(f)]
+        new_rows = [f for f in self.extra_forms if f in kept and f.has_changed()]
+        taken = [f.cleaned_data.get(field) or 0 for f in kept if f not in new_rows]
+        next_position = max(taken, default=0) + 1
+        for form in new_rows:
+            if not form.cleaned_data.get(field) or form.cleaned_data[field] in taken:
+                form.cleaned_data[field] = next_position
+                setattr(form.instance, field, next_position)
+                next_position += 1
+        super().validate_unique()
+
+
+class PublishableAdmin(VersionAdmin):
+    """Editors write; only holders of the model's `publish_<model>` permission publish.
+
+    Every save, action, revert and recovery is a revision (django-reversion).
+    Reverting restores content, never the publishing state: a revert cannot
+    publish or unpublish, and an editor's recovery comes back as a draft.
+    """
 
     class Media:
         # Asks before leaving a change form with unsaved edits.
@@ -64,11 +94,32 @@ class PublishableAdmin(admin.ModelAdmin):
             readonly += [f for f in PUBLISHING_FIELDS if f not in readonly]
         return readonly
 
+    def _publishing_state(self, pk):
+        return self.model.objects.filter(pk=pk).values(*PUBLISHING_FIELDS).first()
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # The revert writes the old row before the form is saved: keep what is live now.
+        request.publishing_state = self._publishing_state(unquote(object_id))
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        keep = getattr(request, "publishing_state", None)
+        if keep is None and not self.has_publish_permission(request):
+            keep = self._publishing_state(obj.pk) if obj.pk else None
+            if keep is None:  # a new or recovered item starts as a draft
+                keep = {"status": obj.Status.DRAFT, "publish_from": None, "publish_until": None}
+        for field, value in (keep or {}).items():
+            setattr(obj, field, value)
+        super().save_model(request, obj, form, change)
+
     def _set_status(self, request, queryset, status, verb):
-        """Apply a status through the model's own rules and log each change."""
+        """Apply a status through the model's own rules; each change is a logged revision."""
         changed, refused = 0, []
         for obj in queryset:
-            problems = self.status_set(obj=obj, status=status, user=request.user)
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                reversion.set_comment(verb)
+                problems = self.status_set(obj=obj, status=status, user=request.user)
             if problems:
                 refused.append(f"{obj}: {', '.join(problems)}")
                 continue

@@ -6,9 +6,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from reversion.admin import VersionAdmin
 
-from careers.admin_tools import NoLostWorkForm, PublishableAdmin
+from careers.admin_tools import NoLostWorkForm, PositionedInlineFormSet, PublishableAdmin
 from flashcards import services
 from flashcards.models import Card, Deck
 
@@ -23,6 +22,7 @@ class DeckForm(NoLostWorkForm):
 
 class CardInline(SortableStackedInline):
     model = Card
+    formset = PositionedInlineFormSet
     extra = 0
     fields = ["question", "answer", ("difficulty", "tags"), "position"]
 
@@ -45,7 +45,7 @@ class CardImportForm(forms.Form):
 
 
 @admin.register(Deck)
-class DeckAdmin(SortableAdminBase, VersionAdmin, PublishableAdmin):
+class DeckAdmin(SortableAdminBase, PublishableAdmin):
     form = DeckForm
     list_display = ["title", "career", "status", "publish_from", "updated_at"]
     list_filter = ["status", "career__category"]
@@ -83,6 +83,7 @@ class DeckAdmin(SortableAdminBase, VersionAdmin, PublishableAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         deck = form.instance
+        services.deck_cards_search_index(deck=deck)
         if deck.status != Deck.Status.PUBLISHED:
             return
         problems = services.deck_publish_problems(deck=deck, card_count=deck.cards.count())
@@ -168,3 +169,7 @@ class CardAdmin(admin.ModelAdmin):
     search_fields = ["question", "answer", "tags", "deck__title"]
     autocomplete_fields = ["deck"]
     fields = ["deck", "position", "question", "answer", "difficulty", "tags"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.cards_search_index(cards=Card.objects.filter(pk=form.instance.pk))

@@ -1,5 +1,4 @@
 from adminsortable2.admin import (
-    CustomInlineFormSet,
     SortableAdminBase,
     SortableStackedInline,
     SortableTabularInline,
@@ -8,7 +7,7 @@ from django import forms
 from django.contrib import admin
 from reversion.admin import VersionAdmin
 
-from careers.admin_tools import NoLostWorkForm, PublishableAdmin
+from careers.admin_tools import NoLostWorkForm, PositionedInlineFormSet, PublishableAdmin
 from careers.models import Publishable
 from guides import services
 from guides.models import (
@@ -44,7 +43,7 @@ class GuideForm(NoLostWorkForm):
         return cleaned
 
 
-class RoadmapStepFormSet(CustomInlineFormSet):
+class RoadmapStepFormSet(PositionedInlineFormSet):
     def clean(self):
         super().clean()
         if self.instance.status != Publishable.Status.PUBLISHED:
@@ -111,7 +110,7 @@ class RelatedGuideInline(SortableTabularInline):
 
 
 @admin.register(Guide)
-class GuideAdmin(SortableAdminBase, VersionAdmin, PublishableAdmin):
+class GuideAdmin(SortableAdminBase, PublishableAdmin):
     form = GuideForm
     list_display = ["title", "edition_year", "career", "status", "publish_from", "updated_at"]
     list_filter = ["status", "edition_year", "career__category"]
@@ -131,6 +130,7 @@ class GuideAdmin(SortableAdminBase, VersionAdmin, PublishableAdmin):
                     "edition_year",
                     "title",
                     "slug",
+                    "seo_title",
                     "meta_description",
                     "opened_at",
                 ]
@@ -166,6 +166,11 @@ class GuideAdmin(SortableAdminBase, VersionAdmin, PublishableAdmin):
         super().save_model(request, obj, form, change)
         if change and "slug" in form.changed_data:
             services.guide_slug_changed(guide=obj, old_slug=form.initial.get("slug", ""))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The guide is saved before its parts: index it once all of them are.
+        services.guide_search_index(guide=form.instance)
 
 
 @admin.register(Certification)

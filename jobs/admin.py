@@ -6,11 +6,17 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from reversion.admin import VersionAdmin
 
 from careers.admin_tools import PublishableAdmin
 from jobs.models import Company, JobListing
-from jobs.services import FeedInvalid, feed_format, jobs_expire, jobs_feed_rows, jobs_import
+from jobs.services import (
+    FeedInvalid,
+    feed_format,
+    jobs_expire,
+    jobs_feed_rows,
+    jobs_import,
+    jobs_search_index,
+)
 
 IMPORT_PERMISSION = "jobs.import_joblistings"
 
@@ -26,6 +32,12 @@ class CompanyAdmin(admin.ModelAdmin):
     @admin.display(description="Listings", ordering="listing_count")
     def listing_count(self, company):
         return company.listing_count
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change and "name" in form.changed_data:
+            # Site search finds listings by their company's name.
+            jobs_search_index(listings=form.instance.listings.all())
 
 
 class OpenFilter(admin.SimpleListFilter):
@@ -56,7 +68,7 @@ class FeedImportForm(forms.Form):
 
 
 @admin.register(JobListing)
-class JobListingAdmin(VersionAdmin, PublishableAdmin):
+class JobListingAdmin(PublishableAdmin):
     change_list_template = "jobs/admin_change_list.html"
     list_display = [
         "title",
@@ -170,3 +182,7 @@ class JobListingAdmin(VersionAdmin, PublishableAdmin):
             "changelist_url": reverse("admin:jobs_joblisting_changelist"),
         }
         return TemplateResponse(request, "jobs/admin_import.html", context)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        jobs_search_index(listings=JobListing.objects.filter(pk=form.instance.pk))

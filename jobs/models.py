@@ -1,5 +1,7 @@
 """Employers and their open job listings, each tied to a career and an outbound apply link."""
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
@@ -36,11 +38,6 @@ class Company(models.Model):
     name = models.CharField(max_length=120, unique=True)
     website = WebAddressField(
         validators=[web_link_validator], help_text="The employer's home page."
-    )
-    logo_url = WebAddressField(
-        blank=True,
-        validators=[web_link_validator],
-        help_text="Optional: the address of a square logo image. Leave empty to show initials.",
     )
 
     class Meta:
@@ -174,6 +171,15 @@ class JobListing(Publishable):
     click_count = models.PositiveIntegerField(
         default=0, editable=False, help_text="How many times readers followed the apply link."
     )
+    search_text = models.TextField(
+        editable=False,
+        default="",
+        help_text="Company, location and description as plain text, for site search; "
+        "rebuilt by jobs.services.jobs_search_index.",
+    )
+    search_vector = SearchVectorField(
+        null=True, editable=False, help_text="PostgreSQL only: title (A) and search text (B)."
+    )
 
     objects = JobListingQuerySet.as_manager()
 
@@ -219,6 +225,7 @@ class JobListing(Publishable):
             models.Index(fields=["workplace_type"], name="jobs_listing_workplace"),
             models.Index(fields=["employment_type"], name="jobs_listing_employment"),
             models.Index(fields=["salary_min"], name="jobs_listing_salary_min"),
+            GinIndex(fields=["search_vector"], name="jobs_listing_search_vector"),
         ]
 
     def __str__(self):

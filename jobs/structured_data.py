@@ -37,8 +37,6 @@ def _address(listing: JobListing) -> dict:
 def job_posting(request, listing: JobListing) -> dict:
     company = listing.company
     organization = {"@type": "Organization", "name": company.name, "sameAs": company.website}
-    if company.logo_url:
-        organization["logo"] = company.logo_url
     data = {
         "@context": "https://schema.org",
         "@type": "JobPosting",

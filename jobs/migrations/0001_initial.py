@@ -22,7 +22,6 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=120, unique=True)),
                 ('website', careers.fields.WebAddressField(help_text="The employer's home page.", validators=[django.core.validators.URLValidator(schemes=['http', 'https'])])),
-                ('logo_url', careers.fields.WebAddressField(blank=True, help_text='Optional: the address of a square logo image. Leave empty to show initials.', validators=[django.core.validators.URLValidator(schemes=['http', 'https'])])),
             ],
             options={
                 'verbose_name_plural': 'companies',

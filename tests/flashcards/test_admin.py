@@ -53,6 +53,11 @@ def test_export_downloads_the_import_format(admin_client):
     assert response.content.decode() == "question,answer,difficulty,tags\nQ?,A.,intermediate,t\n"
 
 
+@pytest.fixture(autouse=True)
+def _groups(editorial_groups):
+    """Editors and Publishers exist, whatever tests ran before."""
+
+
 def staff(django_user_model, group_name):
     user = django_user_model.objects.create_user("u-" + group_name, password="pw", is_staff=True)
     user.groups.add(Group.objects.get(name=group_name))

@@ -21,6 +21,11 @@ def staff(role: str) -> User:
     return user
 
 
+@pytest.fixture(autouse=True)
+def _groups(editorial_groups):
+    """Editors and Publishers exist, whatever tests ran before."""
+
+
 @pytest.fixture
 def editor_client(client):
     client.force_login(staff(EDITORS))
