@@ -34,6 +34,8 @@ SITE_NAME = env.str("SITE_NAME", default="Career Compass")
 # The content-health page flags figures older than this, and lists schedule changes this far ahead.
 FIGURE_REVIEW_DAYS = env.int("FIGURE_REVIEW_DAYS", default=365)
 SCHEDULE_HORIZON_DAYS = env.int("SCHEDULE_HORIZON_DAYS", default=30)
+# `make bench` only: adds the constant-bytes baseline view.
+BENCHMARK_VIEWS = env.bool("BENCHMARK_VIEWS", default=False)
 # Where the admin lives, e.g. "staff-desk/"; anything but the default keeps bots guessing.
 ADMIN_PATH = env.str("ADMIN_PATH", default="admin/").strip("/") + "/"
 
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "adminsortable2",
     "reversion",
     "axes",
@@ -56,7 +59,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "careers.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "careers.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -64,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "careers.cache.ContentChangeMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into a clear 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -115,6 +121,9 @@ SILENCED_SYSTEM_CHECKS = ["models.W038"]
 
 # Cache: per-process memory unless CACHE_URL names a shared one (redis://...).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# How long a reader's page may be served from the cache at most (careers/cache.py);
+# any content change makes pages fresh sooner. 0 turns page caching off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -159,10 +168,50 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No inline script or style anywhere, nothing from other hosts (careers/middleware.py).
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
 
+# Structured logs on stdout: one line per record, key=value, with the request id.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "careers.middleware.RequestIdFilter"}},
+    "formatters": {
+        "line": {
+            "format": "time=%(asctime)s level=%(levelname)s logger=%(name)s "
+            "request_id=%(request_id)s msg=%(message)s",
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_id"],
+            "formatter": "line",
+        },
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # RequestLogMiddleware logs every request once; Django's own 4xx lines would repeat it.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
+        # django-axes narrates every start and sign-in; its warnings (lockouts) still show.
+        "axes": {"level": "WARNING"},
+    },
 }

@@ -13,12 +13,15 @@ careers_patterns = (
         path("careers/<slug:slug>/salary/", views.salary, name="salary"),
         path("healthz", views.healthz, name="healthz"),
         path("robots.txt", views.robots_txt, name="robots"),
+        path("search/", views.search, name="search"),
+        path("compare/<str:pair>/", views.compare, name="compare"),
     ],
     "careers",
 )
 
 urlpatterns = [
     path("", include(careers_patterns)),
+    path("sitemap.xml", views.sitemap_xml, name="sitemap"),
     path("guides/", include("guides.urls")),
     path("flashcards/", include("flashcards.urls")),
     path("jobs/", include("jobs.urls")),
@@ -29,3 +32,6 @@ urlpatterns = [
     ),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
+
+if settings.BENCHMARK_VIEWS:
+    urlpatterns.append(path("_bench/constant", views.bench_constant))

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from careers.models import Career, Publishable
 from flashcards.models import Card, Deck
+from flashcards.services import cards_search_index
 
 BEGINNER, MIDDLE, ADVANCED = Card.Difficulty.values
 
@@ -735,4 +736,5 @@ def decks_load_demo() -> Counter[str]:
                 card.save()
                 result["cards"] += 1
             result["created"] += 1
+        cards_search_index(cards=Card.objects.filter(deck__slug__in=[s["slug"] for s in DECKS]))
     return result

@@ -1,5 +1,7 @@
 """Interview flashcard decks: one per career, practised card by card."""
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 
@@ -60,9 +62,19 @@ class Card(models.Model):
         blank=True,
         help_text="Optional, comma-separated, e.g. “statistics, python”.",
     )
+    search_text = models.TextField(
+        editable=False,
+        default="",
+        help_text="The answer as plain text, for site search; "
+        "rebuilt by flashcards.services.cards_search_index.",
+    )
+    search_vector = SearchVectorField(
+        null=True, editable=False, help_text="PostgreSQL only: question (A) and answer (B)."
+    )
 
     class Meta:
         ordering = ["position", "id"]
+        indexes = [GinIndex(fields=["search_vector"], name="flashcards_card_search_vector")]
         constraints = [
             # Deferred, so that a drag-and-drop reorder can swap positions within one
             # transaction. SQLite cannot defer and so skips it (see settings).

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from typing import IO
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import Max
+from django.db import connection, transaction
+from django.db.models import Max, QuerySet
 from django.utils.html import escape
 
+from careers.search import plain_text, search_vector
 from flashcards.models import Card, Deck
 
 IMPORT_COLUMNS = ("question", "answer", "difficulty", "tags")
@@ -173,6 +174,7 @@ def cards_import(*, deck: Deck, file: IO) -> list[Card]:
     with transaction.atomic():
         for card in cards:
             card.save()
+        cards_search_index(cards=Card.objects.filter(pk__in=[card.pk for card in cards]))
     return cards
 
 
@@ -228,3 +230,23 @@ def deck_status_set(*, deck: Deck, status: str) -> list[str]:
     deck.full_clean()
     deck.save(update_fields=["status", "updated_at"])
     return []
+
+
+def cards_search_index(*, cards: QuerySet[Card]) -> int:
+    """Rebuild the stored search text (the answer as plain text) of these cards, and on
+    PostgreSQL their search vector (question A, answer B). Returns how many cards."""
+    cards = list(cards.order_by().only("pk", "answer_html"))
+    for card in cards:
+        card.search_text = plain_text(card.answer_html)
+    Card.objects.bulk_update(cards, ["search_text"], batch_size=500)
+    if cards and connection.vendor == "postgresql":
+        # A separate UPDATE: in the one that sets search_text, the old text would be read.
+        Card.objects.filter(pk__in=[card.pk for card in cards]).update(
+            search_vector=search_vector("question")
+        )
+    return len(cards)
+
+
+def deck_cards_search_index(*, deck: Deck) -> int:
+    """After a deck's cards changed (admin, import): keep site search up to date."""
+    return cards_search_index(cards=deck.cards.all())

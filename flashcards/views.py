@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from careers import structured_data
+from careers.cache import reader_cache
 from flashcards import selectors, services
 from flashcards import structured_data as deck_data
 from flashcards.models import Card
@@ -15,6 +16,7 @@ def _index_crumbs():
 
 
 @require_safe
+@reader_cache
 def deck_index(request):
     crumbs = _index_crumbs()
     return render(
@@ -29,6 +31,7 @@ def deck_index(request):
 
 
 @require_safe
+@reader_cache
 def deck_detail(request, slug):
     deck, cards = selectors.deck_for_page(slug)
     crumbs = [*_index_crumbs(), (deck.title, deck.get_absolute_url())]
@@ -57,6 +60,7 @@ def deck_detail(request, slug):
 
 
 @require_safe
+@reader_cache
 def deck_export_anki(request, slug):
     """The deck as a file Anki imports: File → Import, then pick this file."""
     deck, cards = selectors.deck_for_page(slug)

@@ -1,5 +1,7 @@
 """A career guide and its ordered parts, as the guide page shows them."""
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -67,6 +69,13 @@ class Guide(Publishable):
         max_length=160, help_text="Without the year, e.g. “How to Become a Data Engineer”."
     )
     slug = models.SlugField(max_length=160, unique=True)
+    seo_title = models.CharField(
+        "SEO title",
+        max_length=70,
+        blank=True,
+        help_text="The page title in search results and link previews (up to 70 chars). "
+        "Empty uses the guide's full title.",
+    )
     meta_description = models.CharField(
         max_length=300,
         blank=True,
@@ -79,10 +88,20 @@ class Guide(Publishable):
         help_text="What a reader should have before starting, shown above the roadmap. Markdown.",
     )
     prerequisite_note_html = models.TextField(editable=False, default="")
+    search_text = models.TextField(
+        editable=False,
+        default="",
+        help_text="The intro, steps, skills and FAQs as plain text, for site search; "
+        "rebuilt by guides.services.guide_search_index.",
+    )
+    search_vector = SearchVectorField(
+        null=True, editable=False, help_text="PostgreSQL only: title (A) and search text (B)."
+    )
 
     class Meta(Publishable.Meta):
         ordering = ["title"]
         permissions = [("publish_guide", "Can publish, unpublish and schedule guides")]
+        indexes = [GinIndex(fields=["search_vector"], name="guides_guide_search_vector")]
         constraints = [
             *Publishable.Meta.constraints,
             models.UniqueConstraint(

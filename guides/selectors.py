@@ -16,6 +16,7 @@ class GuideSummary:
     title: str
     url: str
     career_name: str
+    career_slug: str
     description: str
     category: Category
     step_count: int
@@ -44,6 +45,7 @@ def _summaries(guides: QuerySet[Guide]) -> list[GuideSummary]:
             title=guide.title,
             url=guide.get_absolute_url(),
             career_name=guide.career.name,
+            career_slug=guide.career.slug,
             description=guide.career.description,
             category=guide.career.category,
             step_count=guide.step_count,

@@ -1,9 +1,11 @@
-"""Editorial steps on guides: publishing and address changes."""
+"""Editorial steps on guides: publishing, address changes and the site-search index."""
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import QuerySet
 
 from careers.models import Publishable
+from careers.search import join_text, plain_text, search_vector
 from guides.models import Guide, GuideRedirect
 
 
@@ -38,3 +40,38 @@ def guide_slug_changed(*, guide: Guide, old_slug: str) -> None:
     # The new address may have been an old one: it is live again, so no redirect.
     GuideRedirect.objects.filter(old_slug=guide.slug).delete()
     GuideRedirect.objects.update_or_create(old_slug=old_slug, defaults={"guide": guide})
+
+
+def guide_search_text(*, guide: Guide) -> str:
+    """What site search reads of a guide besides its title: intro, steps, skills, FAQs."""
+    parts = [plain_text(guide.intro_html)]
+    for step in guide.steps.all():
+        parts += [step.title, plain_text(step.description_html)]
+    parts += [skill.name for skill in guide.skills.all()]
+    for faq in guide.faqs.all():
+        parts += [faq.question, plain_text(faq.answer_html)]
+    return join_text(*parts)
+
+
+def guides_search_index(*, guides: QuerySet[Guide]) -> int:
+    """Rebuild the stored search text of these guides, and on PostgreSQL their search
+    vector (one UPDATE, from the stored text). Returns how many guides."""
+    guides = list(guides.order_by().prefetch_related("steps", "skills", "faqs"))
+    for guide in guides:
+        guide.search_text = guide_search_text(guide=guide)
+    Guide.objects.bulk_update(guides, ["search_text"], batch_size=500)
+    _guides_search_vector_update(pks=[guide.pk for guide in guides])
+    return len(guides)
+
+
+def guide_search_index(*, guide: Guide) -> None:
+    """After the guide or any of its parts changed: keep site search up to date."""
+    guide.search_text = guide_search_text(guide=guide)
+    Guide.objects.filter(pk=guide.pk).update(search_text=guide.search_text)
+    _guides_search_vector_update(pks=[guide.pk])
+
+
+def _guides_search_vector_update(*, pks: list[int]) -> None:
+    # A separate UPDATE: in the one that sets search_text, the old text would be read.
+    if pks and connection.vendor == "postgresql":
+        Guide.objects.filter(pk__in=pks).update(search_vector=search_vector("title"))

@@ -1,10 +1,13 @@
 from django.urls import path
 
-from guides import views
+from guides import feeds, views
 
 app_name = "guides"
 
 urlpatterns = [
     path("", views.guide_index, name="index"),
+    # Before the guide pages, so "feed" is not read as a guide's slug.
+    path("feed/", feeds.LatestGuidesFeed(), name="feed"),
     path("<slug:slug>/", views.guide_detail, name="detail"),
+    path("<slug:slug>/card.svg", views.guide_card_svg, name="card"),
 ]

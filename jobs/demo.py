@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from careers.models import Career, Period
 from jobs.models import Company, JobListing
+from jobs.services import jobs_search_index
 
 DEMO_SOURCE = "demo"
 
@@ -591,4 +592,5 @@ def jobs_load_demo(*, today: datetime.date | None = None) -> int:
             listing.full_clean()
             listing.save()
             created += 1
+        jobs_search_index(listings=JobListing.objects.filter(source=DEMO_SOURCE))
     return created

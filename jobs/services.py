@@ -14,11 +14,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from careers.models import Career, Period
+from careers.search import join_text, plain_text, search_vector
 from jobs.models import Company, JobListing
 
 # Columns a row may have; the first group is required.
@@ -365,6 +366,9 @@ def jobs_import(
             else:
                 updated += 1
             listing.save()
+        jobs_search_index(
+            listings=JobListing.objects.filter(pk__in=[saved.pk for saved, _ in to_save])
+        )
         expired = jobs_expire(
             listings=JobListing.objects.filter(
                 source=source, status=JobListing.Status.PUBLISHED
@@ -378,3 +382,25 @@ def jobs_expire(*, listings: QuerySet[JobListing]) -> int:
     return listings.exclude(status=JobListing.Status.EXPIRED).update(
         status=JobListing.Status.EXPIRED, updated_at=timezone.now()
     )
+
+
+def listing_search_text(*, listing: JobListing) -> str:
+    """What site search reads of a listing besides its title: company, place, description."""
+    return join_text(
+        listing.company.name, listing.location_display, plain_text(listing.description_html)
+    )
+
+
+def jobs_search_index(*, listings: QuerySet[JobListing]) -> int:
+    """Rebuild the stored search text of these listings, and on PostgreSQL their search
+    vector (title A, the rest B). Returns how many listings."""
+    listings = list(listings.order_by().select_related("company"))
+    for listing in listings:
+        listing.search_text = listing_search_text(listing=listing)
+    JobListing.objects.bulk_update(listings, ["search_text"], batch_size=500)
+    if listings and connection.vendor == "postgresql":
+        # A separate UPDATE: in the one that sets search_text, the old text would be read.
+        JobListing.objects.filter(pk__in=[listing.pk for listing in listings]).update(
+            search_vector=search_vector("title")
+        )
+    return len(listings)

@@ -9,6 +9,7 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from careers.cache import reader_cache
 from careers.models import Career
 from jobs import selectors, structured_data
 from jobs.forms import JobFilterForm
@@ -39,6 +40,7 @@ def _page_number(request, num_pages: int) -> int:
 
 
 @require_safe
+@reader_cache
 def job_list(request):
     careers = list(Career.objects.order_by("name").only("name", "slug"))
     data = request.GET.copy()
@@ -127,6 +129,7 @@ def _detail_description(listing: JobListing) -> str:
 
 
 @require_safe
+@reader_cache
 def job_detail(request, pk, slug):
     listing = selectors.listing_for_page(pk)
     if listing is None or not listing.was_published():

@@ -26,6 +26,7 @@ from guides.models import (
     RoadmapStep,
     Skill,
 )
+from guides.services import guides_search_index
 
 Spec = dict[str, Any]
 M = TypeVar("M", bound=Model)
@@ -93,6 +94,7 @@ def demo_load() -> DemoLoadResult:
             targets.pop(guide.pk, None)
             for position, related in enumerate(targets.values(), start=1):
                 _create(RelatedGuide(guide=guide, related=related, position=position), result)
+        guides_search_index(guides=Guide.objects.filter(slug__in=[s["slug"] for s in new_guides]))
     return result
 
 

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from careers.cache import content_changed
 from careers.demo import demo_load
 from flashcards.demo import decks_load_demo
 from jobs.demo import jobs_load_demo
@@ -18,3 +19,4 @@ class Command(BaseCommand):
         created, skipped = decks["created"], decks["skipped"]
         self.stdout.write(f"Demo decks: created {created}, skipped {skipped} that already exist.")
         self.stdout.write(f"Demo jobs: created {jobs_load_demo()} listings.")
+        content_changed()

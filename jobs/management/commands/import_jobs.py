@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from careers.cache import content_changed
 from jobs.services import FeedInvalid, feed_format, jobs_feed_rows, jobs_import
 
 
@@ -42,4 +43,5 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Nothing imported: {len(invalid.errors)} problem(s) in {file}."
             ) from None
+        content_changed()  # readers see the new listings at once
         self.stdout.write(self.style.SUCCESS(f"Imported {file} as “{source}”: {result}."))

@@ -1,0 +1,181 @@
+"""Whole-page caching for readers, and how it stays fresh.
+
+A reader's page is rendered once and then served from the cache (shared by
+every worker and server when CACHE_URL points at Redis). Each cached page is
+filed under the current *content version*:
+
+- any successful write request (every admin save, action, revert or import
+  through the admin) and every write command (`load_demo`, `import_jobs`) calls
+  `content_changed()`, which moves the version on, so every page is fresh at
+  once: old entries are simply never read again and age out;
+- changes that happen by the clock (a guide scheduled to go live, a listing
+  passing its valid-through date) are covered by never caching a page past the
+  next such moment (`next_scheduled_change`).
+
+Only anonymous readers are served from the cache: a request carrying a session
+cookie (staff, previews) is always rendered, and so are unsafe methods.
+"""
+
+import datetime
+import hashlib
+import uuid
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Min, Q
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.http import http_date, parse_etags, quote_etag
+
+VERSION_KEY = "content:version"
+SCHEDULE_KEY = "content:next-change:{version}"
+PAGE_KEY = "page:{generation}:{digest}"
+# Headers a cached page keeps; everything else is set afresh on each response.
+KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Content-Disposition")
+
+
+def content_version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        # add(): when two workers race, both end up with the one that won.
+        cache.add(VERSION_KEY, version, timeout=None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def content_changed() -> None:
+    """Make every reader's page fresh: later requests render again."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def next_scheduled_change(*, at: datetime.datetime) -> datetime.datetime | None:
+    """The next moment a page may change by the clock alone (one query per model)."""
+    from flashcards.models import Deck
+    from guides.models import Guide
+    from jobs.models import JobListing
+
+    def soonest(model, **extra):
+        published = model.objects.filter(status=model.Status.PUBLISHED)
+        return published.aggregate(
+            going_live=Min("publish_from", filter=Q(publish_from__gt=at)),
+            coming_down=Min("publish_until", filter=Q(publish_until__gt=at)),
+            **extra,
+        )
+
+    today = timezone.localdate(at)
+    moments = [*soonest(Guide).values(), *soonest(Deck).values()]
+    jobs = soonest(JobListing, last_day=Min("valid_through", filter=Q(valid_through__gte=today)))
+    last_day = jobs.pop("last_day")
+    moments += jobs.values()
+    if last_day is not None:
+        # A listing expires when its valid-through day is over.
+        day_after = last_day + datetime.timedelta(days=1)
+        moments.append(timezone.make_aware(datetime.datetime.combine(day_after, datetime.time())))
+    return min((m for m in moments if m is not None), default=None)
+
+
+def _generation(now: datetime.datetime) -> tuple[str, int]:
+    """The key part that names the current pages, and how long they may live.
+
+    It joins the content version with the next scheduled change: once that moment
+    has passed, the key changes, so no page from before it is served after it,
+    whatever the cache backend does with timeouts.
+    """
+    version = content_version()
+    key = SCHEDULE_KEY.format(version=version)
+    schedule = cache.get(key)
+    if schedule is None or (schedule["at"] is not None and schedule["at"] <= now):
+        schedule = {"at": next_scheduled_change(at=now)}
+        cache.set(key, schedule, timeout=settings.PAGE_CACHE_SECONDS)
+    at = schedule["at"]
+    if at is None:
+        return f"{version}:-", settings.PAGE_CACHE_SECONDS
+    seconds = int((at - now).total_seconds())
+    return f"{version}:{at.timestamp():.0f}", max(1, min(settings.PAGE_CACHE_SECONDS, seconds))
+
+
+def _is_reader(request: HttpRequest) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and settings.PAGE_CACHE_SECONDS > 0
+    )
+
+
+def _key(request: HttpRequest, generation: str) -> str:
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return PAGE_KEY.format(generation=generation, digest=digest)
+
+
+def _not_modified(request: HttpRequest, etag: str) -> bool:
+    return etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", ""))
+
+
+def _finish(response: HttpResponse, entry: dict) -> HttpResponse:
+    response["ETag"] = entry["etag"]
+    response["Last-Modified"] = http_date(entry["rendered_at"])
+    # Browsers may keep a copy but must ask again; the ETag makes asking cheap.
+    response["Cache-Control"] = "public, max-age=0, must-revalidate"
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def reader_cache(view: Callable) -> Callable:
+    """Serve the view's page to anonymous readers from the cache until content changes."""
+
+    @wraps(view)
+    def cached_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not _is_reader(request):
+            response = view(request, *args, **kwargs)
+            patch_vary_headers(response, ["Cookie"])
+            return response
+        now = timezone.now()
+        generation, timeout = _generation(now)
+        key = _key(request, generation)
+        entry = cache.get(key)
+        if entry is None:
+            response = view(request, *args, **kwargs)
+            # Only whole, successful pages: caching every junk URL's 404 would let
+            # anyone fill the cache.
+            if getattr(response, "streaming", False) or response.status_code != 200:
+                return response
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            if "no-store" in response.get("Cache-Control", "") or response.cookies:
+                return response
+            entry = {
+                "status": response.status_code,
+                "content": response.content,
+                "headers": {h: response[h] for h in KEPT_HEADERS if h in response},
+                "etag": quote_etag(hashlib.sha256(response.content).hexdigest()[:32]),
+                "rendered_at": now.timestamp(),
+            }
+            cache.set(key, entry, timeout=timeout)
+            if _not_modified(request, entry["etag"]):
+                return _finish(HttpResponseNotModified(), entry)
+            return _finish(response, entry)
+        if _not_modified(request, entry["etag"]):
+            return _finish(HttpResponseNotModified(), entry)
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for header, value in entry["headers"].items():
+            response[header] = value
+        return _finish(response, entry)
+
+    return cached_view
+
+
+class ContentChangeMiddleware:
+    """Any successful write request moves the content version on (see module doc)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method not in ("GET", "HEAD", "OPTIONS", "TRACE") and response.status_code < 400:
+            content_changed()
+        return response

@@ -1,0 +1,156 @@
+"""Readers get cached pages; any change makes them fresh; staff and drafts are never cached."""
+
+import datetime
+import os
+import socket
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from careers.cache import content_changed, next_scheduled_change
+from careers.models import Publishable
+from tests.factories import GuideFactory, complete_guide
+from tests.jobs.factories import JobListingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def redis_reachable() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+    except OSError:
+        return False
+    return True
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def page_cache(request, settings):
+    """The readers' page cache on, in per-process memory and in the shared Redis."""
+    if request.param == "redis":
+        if not redis_reachable():
+            if os.environ.get("CI"):
+                pytest.fail("CI must test the cache against Redis on 127.0.0.1:6379")
+            pytest.skip("no Redis on 127.0.0.1:6379")
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": "redis://127.0.0.1:6379/15",
+                "KEY_PREFIX": f"careers-test-{os.getpid()}",
+            }
+        }
+    settings.PAGE_CACHE_SECONDS = 600
+    from django.core.cache import cache
+
+    cache.clear()
+    yield request.param
+    cache.clear()
+
+
+def test_a_readers_second_visit_runs_no_queries(page_cache, client, django_assert_num_queries):
+    guide = complete_guide()
+    first = client.get(guide.get_absolute_url())
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        second = client.get(guide.get_absolute_url())
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
+    assert "Cookie" in second["Vary"]
+
+
+def test_conditional_get_answers_304_without_rendering(
+    page_cache, client, django_assert_num_queries
+):
+    guide = complete_guide()
+    etag = client.get(guide.get_absolute_url())["ETag"]
+    with django_assert_num_queries(0):
+        response = client.get(guide.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response["ETag"] == etag
+    assert response.content == b""
+    assert "Last-Modified" in response
+
+
+def test_an_admin_save_makes_the_page_fresh_at_once(page_cache, client, admin_client):
+    guide = complete_guide(title="How to Become a Data Engineer")
+    assert b"How to Become a Data Engineer" in client.get(guide.get_absolute_url()).content
+    from tests.admin_forms import change_form_data
+
+    url = reverse("admin:guides_guide_change", args=[guide.pk])
+    data = change_form_data(admin_client.get(url))
+    data["title"] = "How to Become a Data Platform Engineer"
+    assert admin_client.post(url, data).status_code == 302
+    assert b"How to Become a Data Platform Engineer" in client.get(guide.get_absolute_url()).content
+    assert b"Data Platform Engineer" in client.get("/guides/").content
+
+
+def test_unpublishing_removes_the_page_at_once(page_cache, client, admin_client):
+    guide = complete_guide()
+    assert client.get(guide.get_absolute_url()).status_code == 200
+    admin_client.post(
+        reverse("admin:guides_guide_changelist"),
+        {"action": "unpublish", "_selected_action": [guide.pk]},
+    )
+    assert client.get(guide.get_absolute_url()).status_code == 404
+
+
+def test_staff_and_draft_previews_are_never_cached(
+    page_cache, client, django_assert_max_num_queries
+):
+    draft = complete_guide(status=Publishable.Status.DRAFT)
+    staff = Client()
+    staff.force_login(User.objects.create_superuser("boss", "boss@example.com", "x"))
+    preview = staff.get(draft.get_absolute_url())
+    assert preview.status_code == 200
+    assert b"Draft" in preview.content
+    assert "no-store" in preview["Cache-Control"]
+    assert "Cookie" in preview["Vary"]
+    assert client.get(draft.get_absolute_url()).status_code == 404  # reader: not leaked
+    staff.get(draft.get_absolute_url())
+    live = complete_guide()
+    staff.get(live.get_absolute_url())
+    with django_assert_max_num_queries(20) as captured:
+        staff.get(live.get_absolute_url())
+    assert len(captured) > 0  # staff pages always render
+
+
+def test_a_scheduled_guide_goes_live_when_its_time_comes(page_cache, client, monkeypatch):
+    start = timezone.now()
+    complete_guide(publish_from=start + datetime.timedelta(seconds=90), title="How to Be Next")
+    assert b"How to Be Next" not in client.get("/guides/").content
+    assert b"How to Be Next" not in client.get("/guides/").content  # from the cache
+    monkeypatch.setattr(timezone, "now", lambda: start + datetime.timedelta(seconds=91))
+    assert b"How to Be Next" in client.get("/guides/").content
+
+
+def test_next_change_includes_job_expiry_and_take_downs():
+    now = timezone.now()
+    listing = JobListingFactory(valid_through=timezone.localdate() + datetime.timedelta(days=2))
+    expected = timezone.make_aware(
+        datetime.datetime.combine(
+            listing.valid_through + datetime.timedelta(days=1), datetime.time()
+        )
+    )
+    assert next_scheduled_change(at=now) == expected
+    GuideFactory(publish_until=now + datetime.timedelta(hours=1))
+    assert next_scheduled_change(at=now) == now + datetime.timedelta(hours=1)
+
+
+def test_content_changed_moves_every_page_on(page_cache, client, django_assert_max_num_queries):
+    guide = complete_guide()
+    client.get(guide.get_absolute_url())
+    content_changed()
+    with django_assert_max_num_queries(20) as captured:
+        client.get(guide.get_absolute_url())
+    assert len(captured) > 0
+
+
+def test_apply_redirects_and_health_checks_are_never_cached(page_cache, client):
+    listing = JobListingFactory()
+    client.get(reverse("jobs:apply", args=[listing.pk]))
+    client.get(reverse("jobs:apply", args=[listing.pk]))
+    listing.refresh_from_db()
+    assert listing.click_count == 2
