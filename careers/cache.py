@@ -34,7 +34,14 @@ VERSION_KEY = "content:version"
 SCHEDULE_KEY = "content:next-change:{version}"
 PAGE_KEY = "page:{generation}:{digest}"
 # Headers a cached page keeps; everything else is set afresh on each response.
-KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Content-Disposition")
+KEPT_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Content-Disposition",
+    "Content-Security-Policy",
+    "Cache-Control",
+    "X-Robots-Tag",
+)
 
 
 def content_version() -> str:
@@ -118,8 +125,9 @@ def _not_modified(request: HttpRequest, etag: str) -> bool:
 def _finish(response: HttpResponse, entry: dict) -> HttpResponse:
     response["ETag"] = entry["etag"]
     response["Last-Modified"] = http_date(entry["rendered_at"])
-    # Browsers may keep a copy but must ask again; the ETag makes asking cheap.
-    response["Cache-Control"] = "public, max-age=0, must-revalidate"
+    # Unless the view says otherwise, browsers may keep a copy but must ask
+    # again; the ETag makes asking cheap.
+    response.setdefault("Cache-Control", "public, max-age=0, must-revalidate")
     patch_vary_headers(response, ["Cookie"])
     return response
 

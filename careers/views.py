@@ -98,12 +98,14 @@ def robots_txt(request):
 
 
 @require_safe
+@reader_cache
 def sitemap_xml(request):
     """Every page readers can open, for search engines (careers/sitemaps.py)."""
     return sitemaps_views.sitemap(request, sitemaps=SITEMAPS, template_name="careers/sitemap.xml")
 
 
 @require_safe
+@reader_cache
 def compare(request, pair):
     """Two careers side by side: /compare/<a>-vs-<b>/, the slugs in alphabetical order."""
     comparison = comparison_for_page(pair)
@@ -146,6 +148,7 @@ def bench_constant(request):
 
 
 @require_safe
+@reader_cache
 def search(request):
     """One search over live guides, interview cards and job listings (never cached:
     every query string would be a page of its own)."""

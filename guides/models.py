@@ -58,6 +58,10 @@ class DurationRange(models.Model):
         return format_range(self.duration_min, self.duration_max, unit.label[:-1], unit.label)
 
 
+# Addresses under /guides/ that belong to other pages.
+RESERVED_SLUGS = {"feed"}
+
+
 class Guide(Publishable):
     """ "How to Become a Machine Learning Engineer (2026 Guide)": one per career and year."""
 
@@ -119,6 +123,13 @@ class Guide(Publishable):
         self.intro_html = render_markdown(self.intro)
         self.prerequisite_note_html = render_markdown(self.prerequisite_note)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": f"“{self.slug}” is taken by another page of the site; choose another."}
+            )
 
     @property
     def full_title(self) -> str:

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from careers.cache import reader_cache
 from guides import feeds, views
 
 app_name = "guides"
@@ -7,7 +8,7 @@ app_name = "guides"
 urlpatterns = [
     path("", views.guide_index, name="index"),
     # Before the guide pages, so "feed" is not read as a guide's slug.
-    path("feed/", feeds.LatestGuidesFeed(), name="feed"),
+    path("feed/", reader_cache(feeds.LatestGuidesFeed()), name="feed"),
     path("<slug:slug>/", views.guide_detail, name="detail"),
     path("<slug:slug>/card.svg", views.guide_card_svg, name="card"),
 ]

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from careers.cache import reader_cache
 from jobs import feeds, views
 
 app_name = "jobs"
@@ -8,5 +9,5 @@ urlpatterns = [
     path("", views.job_list, name="list"),
     path("<int:pk>/apply/", views.job_apply, name="apply"),
     path("<int:pk>/<str:slug>/", views.job_detail, name="detail"),
-    path("feed/<slug:slug>/", feeds.CareerJobsFeed(), name="feed"),
+    path("feed/<slug:slug>/", reader_cache(feeds.CareerJobsFeed()), name="feed"),
 ]

@@ -388,7 +388,8 @@ def hidden_in_dark_mode(page) -> list[str]:
 
 
 # Navigation and controls, which paper cannot use: print may leave them out.
-PRINT_MAY_OMIT = "nav, [role=navigation], form, button, [role=button], a.button"
+# Controls, and interactive parts a template marks `data-screen-only` (practice mode).
+PRINT_MAY_OMIT = "nav, [role=navigation], form, button, [role=button], a.button, [data-screen-only]"
 
 
 def hidden_in_print(page, selector: str = "main", omit: str = PRINT_MAY_OMIT) -> list[str]:
@@ -643,7 +644,28 @@ SCHEMA_TYPES: dict[str, set[str]] = {
     "BreadcrumbList": _THING | {"itemListElement", "itemListOrder", "numberOfItems"},
     "ItemList": _THING | {"itemListElement", "itemListOrder", "numberOfItems"},
     "ListItem": _THING | {"item", "position", "nextItem", "previousItem"},
-    "Question": _CREATIVE_WORK | {"acceptedAnswer", "suggestedAnswer", "answerCount"},
+    "Question": _CREATIVE_WORK
+    | {"acceptedAnswer", "suggestedAnswer", "answerCount", "eduQuestionType"},
+    "Quiz": _CREATIVE_WORK | {"educationalAlignment", "assesses", "educationalUse"},
+    "JobPosting": _THING
+    | {
+        "title",
+        "datePosted",
+        "validThrough",
+        "hiringOrganization",
+        "jobLocation",
+        "jobLocationType",
+        "applicantLocationRequirements",
+        "baseSalary",
+        "employmentType",
+        "directApply",
+        "occupationalCategory",
+        "industry",
+    },
+    "PostalAddress": _THING
+    | {"streetAddress", "addressLocality", "addressRegion", "postalCode", "addressCountry"},
+    "PropertyValue": _THING | {"value", "propertyID"},
+    "AdministrativeArea": _THING,
     "Answer": _CREATIVE_WORK | {"upvoteCount", "parentItem"},
     "Organization": _THING | {"logo", "email", "address", "contactPoint", "legalName"},
     "Person": _THING | {"givenName", "familyName", "jobTitle", "worksFor", "affiliation"},
@@ -669,10 +691,21 @@ SCHEMA_TYPES: dict[str, set[str]] = {
     "Country": _THING,
     "Place": _THING | {"address"},
 }
-DATE_PROPERTIES = {"dateCreated", "dateModified", "datePublished", "lastReviewed"}
+DATE_PROPERTIES = {
+    "dateCreated",
+    "dateModified",
+    "datePublished",
+    "lastReviewed",
+    "datePosted",
+    "validThrough",
+}
 URL_PROPERTIES = {"url", "item", "mainEntityOfPage", "sameAs", "thumbnailUrl", "image", "logo"}
-# Not facts a reader sees: structure, and currency, which the amounts' symbols carry.
+# Not facts a reader sees: structure; currency, which the amounts' symbols carry;
+# codes standing for words the page shows ("FULL_TIME" for "Full-time", "TELECOMMUTE"
+# for "Remote", "YEAR" for "a year", "US" for "United States"); and ids for machines.
 UNSEEN_PROPERTIES = {"@context", "@type", "@id", "position", "currency", "inLanguage"}
+UNSEEN_PROPERTIES |= {"employmentType", "jobLocationType", "eduQuestionType", "unitText"}
+UNSEEN_PROPERTIES |= {"addressCountry", "identifier"}
 AMOUNT_PROPERTIES = {"value", "minValue", "maxValue", "median"}
 
 
@@ -733,6 +766,10 @@ def _check_amount(node, where: str, problems: list[str]) -> None:
     currency = node.get("currency")
     if not (isinstance(currency, str) and re.fullmatch(r"[A-Z]{3}", currency)):
         problems.append(f"{where}.currency must be an ISO 4217 code, not {currency!r}")
+    # Google's JobPosting form nests the range: value = QuantitativeValue(minValue, maxValue).
+    value = node.get("value")
+    if isinstance(value, dict) and _typed(value, {"QuantitativeValue"}, f"{where}.value", problems):
+        node = {**{k: v for k, v in node.items() if k != "value"}, **value}
     numbers = {k: node[k] for k in AMOUNT_PROPERTIES | {"minValue", "maxValue"} if k in node}
     if not numbers:
         problems.append(f"{where} has no value, minValue/maxValue or median")
@@ -792,13 +829,43 @@ def _check_faq(node: dict, where: str, problems: list[str]) -> None:
 
 
 def _check_occupation(node: dict, where: str, problems: list[str]) -> None:
-    _require(node, ["name", "estimatedSalary"], where, problems)
+    # A page about an occupation states its salary; a mention (a deck's "about") need not.
+    _require(node, ["name"] if "." in where else ["name", "estimatedSalary"], where, problems)
     for number, amount in enumerate(_as_list(node.get("estimatedSalary")), start=1):
         _check_amount(amount, f"{where}.estimatedSalary[{number}]", problems)
 
 
+def _check_job_posting(node: dict, where: str, problems: list[str]) -> None:
+    """Google's required properties, and its rule for remote jobs."""
+    _require(
+        node,
+        ["title", "description", "datePosted", "validThrough", "hiringOrganization"],
+        where,
+        problems,
+    )
+    _require(node, ["employmentType", "identifier"], where, problems)
+    _check_named_party(node.get("hiringOrganization"), f"{where}.hiringOrganization", problems)
+    remote = node.get("jobLocationType") == "TELECOMMUTE"
+    if remote and not node.get("applicantLocationRequirements"):
+        problems.append(f"{where}: a remote job needs applicantLocationRequirements")
+    if not remote and not node.get("jobLocation"):
+        problems.append(f"{where} needs jobLocation, or jobLocationType TELECOMMUTE")
+    if "baseSalary" in node:
+        _check_amount(node["baseSalary"], f"{where}.baseSalary", problems)
+
+
+def _check_quiz(node: dict, where: str, problems: list[str]) -> None:
+    _require(node, ["name", "hasPart"], where, problems)
+    for number, question in enumerate(_as_list(node.get("hasPart")), start=1):
+        here = f"{where}.hasPart[{number}]"
+        if _typed(question, {"Question"}, here, problems):
+            _require(question, ["text", "acceptedAnswer"], here, problems)
+
+
 REQUIRED_CHECKS = {
     "Article": _check_article,
+    "JobPosting": _check_job_posting,
+    "Quiz": _check_quiz,
     "BreadcrumbList": _check_breadcrumbs,
     "FAQPage": _check_faq,
     "Occupation": _check_occupation,

@@ -89,7 +89,7 @@ def loaded_pages(site):
         checks.block_other_hosts(context, site)
         visits = {}
         for name, page_type in PAGES.items():
-            visits[name] = checks.visit(context, site + page_type.path, wait_until="networkidle")
+            visits[name] = checks.visit(context, page_type.url(site), wait_until="networkidle")
         yield visits
         context.close()
 

@@ -19,7 +19,7 @@ def open_page(new_context, site, name, **options):
     """A fresh page of type `name` in its own context (viewport, colour scheme...)."""
     options.setdefault("viewport", checks.DESKTOP)
     context = new_context(site_origin=site, **options)
-    visit = checks.visit(context, site + PAGES[name].path)
+    visit = checks.visit(context, PAGES[name].url(site))
     assert visit.status == PAGES[name].status, f"{name} answered {visit.status}"
     return visit.page
 

@@ -94,3 +94,10 @@ def test_a_guide_is_not_related_to_itself():
         link.full_clean()
     with pytest.raises(IntegrityError):
         link.save()
+
+
+def test_a_guide_cannot_take_the_feeds_address():
+    guide = GuideFactory.build(career=GuideFactory().career, slug="feed", edition_year=2027)
+    with pytest.raises(ValidationError) as excinfo:
+        guide.full_clean()
+    assert "slug" in excinfo.value.message_dict
