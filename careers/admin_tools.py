@@ -1,12 +1,19 @@
 """Pieces every editorial admin shares: publish rights, no lost work, logged actions."""
 
+from itertools import pairwise
+
 import reversion
 from adminsortable2.admin import CustomInlineFormSet
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import model_ngettext, unquote
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from reversion.admin import VersionAdmin
 from reversion.models import Version
+
+from careers.revisions import revision_changes
 
 PUBLISHING_FIELDS = ("status", "publish_from", "publish_until")
 
@@ -93,6 +100,64 @@ class PublishableAdmin(VersionAdmin):
         if not self.has_publish_permission(request):
             readonly += [f for f in PUBLISHING_FIELDS if f not in readonly]
         return readonly
+
+    object_history_template = "admin/publishable_history.html"
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name="{}_{}_compare".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def compare_view(self, request, object_id):
+        """What changed between two revisions (`?older=&newer=` version ids)."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_view_or_change_permission(request, obj):
+            raise Http404("No such item, or you may not see it.")
+        versions = Version.objects.get_for_object(obj).select_related("revision__user")
+        try:
+            newer = versions.get(pk=int(request.GET["newer"]))
+            older = versions.get(pk=int(request.GET["older"]))
+        except (KeyError, ValueError, Version.DoesNotExist):
+            raise Http404("Choose two revisions of this item from its history.") from None
+        if older.revision.date_created > newer.revision.date_created:
+            older, newer = newer, older
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": obj,
+            "title": f"Changes to {obj}",
+            "older": older,
+            "newer": newer,
+            "changes": revision_changes(older=older, newer=newer),
+        }
+        return TemplateResponse(request, "admin/publishable_compare.html", context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The history, with a link per revision to what it changed."""
+        obj = self.get_object(request, unquote(object_id))
+        versions = (
+            list(Version.objects.get_for_object(obj).values_list("pk", "revision_id"))
+            if obj
+            else []
+        )
+        compare = reverse(
+            f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_compare",
+            args=[object_id],
+        )
+        # Newest first: each revision against the one before it.
+        compare_urls = {
+            revision: f"{compare}?older={older}&newer={newer}"
+            for (newer, revision), (older, _) in pairwise(versions)
+        }
+        return super().history_view(
+            request, object_id, {"compare_urls": compare_urls, **(extra_context or {})}
+        )
 
     def _publishing_state(self, pk):
         return self.model.objects.filter(pk=pk).values(*PUBLISHING_FIELDS).first()

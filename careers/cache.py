@@ -119,7 +119,9 @@ def _key(request: HttpRequest, generation: str) -> str:
 
 
 def _not_modified(request: HttpRequest, etag: str) -> bool:
-    return etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", ""))
+    # Compression turns the ETag weak (W/"…") on the way out; it names the same page.
+    given = parse_etags(request.META.get("HTTP_IF_NONE_MATCH", ""))
+    return etag in {tag.removeprefix("W/") for tag in given}
 
 
 def _finish(response: HttpResponse, entry: dict) -> HttpResponse:

@@ -59,3 +59,9 @@ def with_article(noun):
         lower = first_word.lower()
         vowel_sound = lower[0] in "aeiou" and not lower.startswith(_CONSONANT_SOUND_PREFIXES)
     return f"{'an' if vowel_sound else 'a'} {noun}"
+
+
+@register.filter
+def get_item(mapping, key):
+    """`mapping[key]`, or None: for dicts a view prepared (templates cannot index them)."""
+    return mapping.get(key) if hasattr(mapping, "get") else None

@@ -74,6 +74,17 @@ def test_conditional_get_answers_304_without_rendering(
     assert "Last-Modified" in response
 
 
+def test_a_compressed_pages_weak_etag_still_gets_a_304(page_cache, client):
+    guide = complete_guide()
+    first = client.get(guide.get_absolute_url(), HTTP_ACCEPT_ENCODING="gzip")
+    assert first["Content-Encoding"] == "gzip"
+    assert first["ETag"].startswith('W/"')
+    again = client.get(
+        guide.get_absolute_url(), HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=first["ETag"]
+    )
+    assert again.status_code == 304
+
+
 def test_an_admin_save_makes_the_page_fresh_at_once(page_cache, client, admin_client):
     guide = complete_guide(title="How to Become a Data Engineer")
     assert b"How to Become a Data Engineer" in client.get(guide.get_absolute_url()).content

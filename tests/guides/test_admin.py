@@ -224,3 +224,27 @@ def test_repeated_failed_logins_lock_the_account(client, settings):
     assert response.status_code == 429
     assert b"Sign-in paused" in response.content
     assert "_auth_user_id" not in client.session
+
+
+def test_history_shows_what_each_revision_changed(editor_client):
+    guide = GuideFactory(title="How to Become a Data Engineer")
+    RoadmapStepFactory(guide=guide, position=1, title="Learn SQL")
+    save(editor_client, guide)
+    save(editor_client, Guide.objects.get(pk=guide.pk), title="How to Become a Data Wrangler")
+    history = editor_client.get(reverse("admin:guides_guide_history", args=[guide.pk]))
+    assert b"What changed" in history.content
+    compare_url = history.context["compare_urls"]
+    url = next(iter(compare_url.values()))
+    page = editor_client.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "How to Become a Data Engineer" in html
+    assert "How to Become a Data Wrangler" in html
+    assert "Learn SQL" not in html  # unchanged parts are not listed
+
+
+def test_comparing_junk_revisions_is_a_404(editor_client):
+    guide = complete_guide()
+    url = reverse("admin:guides_guide_compare", args=[guide.pk])
+    assert editor_client.get(url, {"older": "x", "newer": "1"}).status_code == 404
+    assert editor_client.get(url).status_code == 404
