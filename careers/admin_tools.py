@@ -14,6 +14,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from careers.revisions import revision_changes
+from careers.services import publishable_status_set
 
 PUBLISHING_FIELDS = ("status", "publish_from", "publish_until")
 
@@ -184,7 +185,7 @@ class PublishableAdmin(VersionAdmin):
             with reversion.create_revision():
                 reversion.set_user(request.user)
                 reversion.set_comment(verb)
-                problems = self.status_set(obj=obj, status=status, user=request.user)
+                problems = self.status_set(obj=obj, status=status)
             if problems:
                 refused.append(f"{obj}: {', '.join(problems)}")
                 continue
@@ -195,12 +196,9 @@ class PublishableAdmin(VersionAdmin):
         for message in refused:
             self.message_user(request, f"Not {verb.lower()}: {message}.", level="error")
 
-    def status_set(self, *, obj, status, user) -> list[str]:
-        """Subclasses route this through their service; returns the problems, if any."""
-        obj.status = status
-        obj.full_clean()
-        obj.save(update_fields=["status", "updated_at"])
-        return []
+    def status_set(self, *, obj, status) -> list[str]:
+        """Subclasses with publishing rules route this through their service."""
+        return publishable_status_set(item=obj, status=status)
 
     @admin.action(description="Submit selected for review", permissions=["change"])
     def submit_for_review(self, request, queryset):

@@ -77,7 +77,7 @@ class DeckAdmin(SortableAdminBase, PublishableAdmin):
         # Searching the cards can match a deck once per card: ask for distinct rows.
         return queryset, bool(search_term)
 
-    def status_set(self, *, obj, status, user):
+    def status_set(self, *, obj, status):
         return services.deck_status_set(deck=obj, status=status)
 
     def save_related(self, request, form, formsets, change):

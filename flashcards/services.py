@@ -16,6 +16,7 @@ from django.db.models import Max, QuerySet
 from django.utils.html import escape
 
 from careers.search import plain_text, search_vector
+from careers.services import publishable_status_set
 from flashcards.models import Card, Deck
 
 IMPORT_COLUMNS = ("question", "answer", "difficulty", "tags")
@@ -219,17 +220,13 @@ def deck_publish_problems(*, deck: Deck, card_count: int) -> list[str]:
     return problems
 
 
-@transaction.atomic
 def deck_status_set(*, deck: Deck, status: str) -> list[str]:
     """Move a deck to `status`; publishing checks the rules first. Returns the problems."""
-    if status == Deck.Status.PUBLISHED:
-        problems = deck_publish_problems(deck=deck, card_count=deck.cards.count())
-        if problems:
-            return problems
-    deck.status = status
-    deck.full_clean()
-    deck.save(update_fields=["status", "updated_at"])
-    return []
+    return publishable_status_set(
+        item=deck,
+        status=status,
+        publish_problems=lambda: deck_publish_problems(deck=deck, card_count=deck.cards.count()),
+    )
 
 
 def cards_search_index(*, cards: QuerySet[Card]) -> int:

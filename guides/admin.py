@@ -159,8 +159,8 @@ class GuideAdmin(SortableAdminBase, PublishableAdmin):
         RelatedGuideInline,
     ]
 
-    def status_set(self, *, obj, status, user):
-        return services.guide_status_set(guide=obj, status=status, user=user)
+    def status_set(self, *, obj, status):
+        return services.guide_status_set(guide=obj, status=status)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

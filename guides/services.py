@@ -1,11 +1,10 @@
 """Editorial steps on guides: publishing, address changes and the site-search index."""
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
 from django.db.models import QuerySet
 
-from careers.models import Publishable
 from careers.search import join_text, plain_text, search_vector
+from careers.services import publishable_status_set
 from guides.models import Guide, GuideRedirect
 
 
@@ -19,17 +18,15 @@ def guide_publish_problems(*, guide: Guide, step_count: int) -> list[str]:
     return problems
 
 
-@transaction.atomic
-def guide_status_set(*, guide: Guide, status: str, user: AbstractBaseUser) -> list[str]:
+def guide_status_set(*, guide: Guide, status: str) -> list[str]:
     """Move a guide to `status`; publishing checks the rules first. Returns the problems."""
-    if status == Publishable.Status.PUBLISHED:
-        problems = guide_publish_problems(guide=guide, step_count=guide.steps.count())
-        if problems:
-            return problems
-    guide.status = status
-    guide.full_clean()
-    guide.save(update_fields=["status", "updated_at"])
-    return []
+    return publishable_status_set(
+        item=guide,
+        status=status,
+        publish_problems=lambda: guide_publish_problems(
+            guide=guide, step_count=guide.steps.count()
+        ),
+    )
 
 
 @transaction.atomic
