@@ -31,7 +31,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags, quote_etag
 
 VERSION_KEY = "content:version"
-SCHEDULE_KEY = "content:next-change:{version}"
+SCHEDULE_KEY = "content:next-change"
 PAGE_KEY = "page:{generation}:{digest}"
 # Headers a cached page keeps; everything else is set afresh on each response.
 KEPT_HEADERS = (
@@ -90,14 +90,19 @@ def _generation(now: datetime.datetime) -> tuple[str, int]:
 
     It joins the content version with the next scheduled change: once that moment
     has passed, the key changes, so no page from before it is served after it,
-    whatever the cache backend does with timeouts.
+    whatever the cache backend does with timeouts. One cache round trip reads both;
+    the schedule is tagged with its version, so a late writer cannot mislead.
     """
-    version = content_version()
-    key = SCHEDULE_KEY.format(version=version)
-    schedule = cache.get(key)
-    if schedule is None or (schedule["at"] is not None and schedule["at"] <= now):
-        schedule = {"at": next_scheduled_change(at=now)}
-        cache.set(key, schedule, timeout=settings.PAGE_CACHE_SECONDS)
+    found = cache.get_many([VERSION_KEY, SCHEDULE_KEY])
+    version = found.get(VERSION_KEY) or content_version()
+    schedule = found.get(SCHEDULE_KEY)
+    if (
+        schedule is None
+        or schedule["version"] != version
+        or (schedule["at"] is not None and schedule["at"] <= now)
+    ):
+        schedule = {"version": version, "at": next_scheduled_change(at=now)}
+        cache.set(SCHEDULE_KEY, schedule, timeout=settings.PAGE_CACHE_SECONDS)
     at = schedule["at"]
     if at is None:
         return f"{version}:-", settings.PAGE_CACHE_SECONDS
@@ -134,8 +139,36 @@ def _finish(response: HttpResponse, entry: dict) -> HttpResponse:
     return response
 
 
+def _cached_page(request: HttpRequest) -> tuple[dict | None, str, int]:
+    """The cached entry for this request (or None), its key and its lifetime.
+
+    Looked up once per request: ReaderCacheMiddleware asks first and leaves the
+    answer on the request for the view's `reader_cache` to use on a miss.
+    """
+    found = getattr(request, "_reader_cache", None)
+    if found is None:
+        generation, timeout = _generation(timezone.now())
+        key = _key(request, generation)
+        found = (cache.get(key), key, timeout)
+        request._reader_cache = found
+    return found
+
+
+def _from_entry(request: HttpRequest, entry: dict) -> HttpResponse:
+    if _not_modified(request, entry["etag"]):
+        return _finish(HttpResponseNotModified(), entry)
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for header, value in entry["headers"].items():
+        response[header] = value
+    return _finish(response, entry)
+
+
 def reader_cache(view: Callable) -> Callable:
-    """Serve the view's page to anonymous readers from the cache until content changes."""
+    """Serve the view's page to anonymous readers from the cache until content changes.
+
+    Marks the view's pages as cacheable and stores them on a miss; hits are served
+    by ReaderCacheMiddleware before sessions, authentication and the view run.
+    """
 
     @wraps(view)
     def cached_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -143,39 +176,54 @@ def reader_cache(view: Callable) -> Callable:
             response = view(request, *args, **kwargs)
             patch_vary_headers(response, ["Cookie"])
             return response
-        now = timezone.now()
-        generation, timeout = _generation(now)
-        key = _key(request, generation)
-        entry = cache.get(key)
-        if entry is None:
-            response = view(request, *args, **kwargs)
-            # Only whole, successful pages: caching every junk URL's 404 would let
-            # anyone fill the cache.
-            if getattr(response, "streaming", False) or response.status_code != 200:
-                return response
-            if hasattr(response, "render") and callable(response.render):
-                response.render()
-            if "no-store" in response.get("Cache-Control", "") or response.cookies:
-                return response
-            entry = {
-                "status": response.status_code,
-                "content": response.content,
-                "headers": {h: response[h] for h in KEPT_HEADERS if h in response},
-                "etag": quote_etag(hashlib.sha256(response.content).hexdigest()[:32]),
-                "rendered_at": now.timestamp(),
-            }
-            cache.set(key, entry, timeout=timeout)
-            if _not_modified(request, entry["etag"]):
-                return _finish(HttpResponseNotModified(), entry)
-            return _finish(response, entry)
+        entry, key, timeout = _cached_page(request)
+        if entry is not None:
+            return _from_entry(request, entry)
+        response = view(request, *args, **kwargs)
+        # Only whole, successful pages: caching every junk URL's 404 would let
+        # anyone fill the cache.
+        if getattr(response, "streaming", False) or response.status_code != 200:
+            return response
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        if "no-store" in response.get("Cache-Control", "") or response.cookies:
+            return response
+        entry = {
+            "status": response.status_code,
+            "content": response.content,
+            "headers": {h: response[h] for h in KEPT_HEADERS if h in response},
+            "etag": quote_etag(hashlib.sha256(response.content).hexdigest()[:32]),
+            "rendered_at": timezone.now().timestamp(),
+        }
+        cache.set(key, entry, timeout=timeout)
         if _not_modified(request, entry["etag"]):
             return _finish(HttpResponseNotModified(), entry)
-        response = HttpResponse(entry["content"], status=entry["status"])
-        for header, value in entry["headers"].items():
-            response[header] = value
         return _finish(response, entry)
 
+    cached_view.reader_cacheable = True
     return cached_view
+
+
+class ReaderCacheMiddleware:
+    """Serves a reader's cached page before the view and its decorators run.
+
+    Only for views marked by `reader_cache`: other URLs (the apply redirect,
+    the admin, the health check) cost no cache lookup at all. Sessions and the
+    user are lazy, so nothing before this touches the database.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if getattr(view_func, "reader_cacheable", False) and _is_reader(request):
+            entry = _cached_page(request)[0]
+            if entry is not None:
+                return _from_entry(request, entry)
+        return None
 
 
 class ContentChangeMiddleware:

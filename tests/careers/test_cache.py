@@ -165,3 +165,17 @@ def test_apply_redirects_and_health_checks_are_never_cached(page_cache, client):
     client.get(reverse("jobs:apply", args=[listing.pk]))
     listing.refresh_from_db()
     assert listing.click_count == 2
+
+
+def test_pages_that_are_never_cached_cost_no_cache_lookup(page_cache, client, monkeypatch):
+    import careers.cache
+
+    listing = JobListingFactory()
+    lookups = []
+    real = careers.cache._generation
+    monkeypatch.setattr(careers.cache, "_generation", lambda now: lookups.append(now) or real(now))
+    client.get(reverse("jobs:apply", args=[listing.pk]))
+    client.get("/healthz")
+    assert lookups == []
+    client.get("/guides/")
+    assert len(lookups) == 1  # a cacheable page looks once, hit or miss
