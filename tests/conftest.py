@@ -28,9 +28,13 @@ def _fresh_cache():
     """Each test starts with an empty cache, so no test sees another's pages."""
     from django.core.cache import cache
 
+    from careers.cache import recent_pages
+
     cache.clear()
+    recent_pages.pages.clear()
     yield
     cache.clear()
+    recent_pages.pages.clear()
 
 
 @pytest.fixture(scope="module")

@@ -44,7 +44,10 @@ def page_cache(request, settings):
     settings.PAGE_CACHE_SECONDS = 600
     from django.core.cache import cache
 
+    from careers.cache import recent_pages
+
     cache.clear()
+    recent_pages.pages.clear()
     yield request.param
     cache.clear()
 
@@ -179,3 +182,16 @@ def test_pages_that_are_never_cached_cost_no_cache_lookup(page_cache, client, mo
     assert lookups == []
     client.get("/guides/")
     assert len(lookups) == 1  # a cacheable page looks once, hit or miss
+
+
+def test_another_app_server_serves_the_page_from_the_shared_cache(
+    page_cache, client, django_assert_num_queries
+):
+    from careers.cache import recent_pages
+
+    guide = complete_guide()
+    first = client.get(guide.get_absolute_url())
+    recent_pages.pages.clear()  # a server that has not served it yet
+    with django_assert_num_queries(0):
+        second = client.get(guide.get_absolute_url())
+    assert second.content == first.content
