@@ -148,7 +148,6 @@ def bench_constant(request):
 
 
 @require_safe
-@reader_cache
 def search(request):
     """One search over live guides, interview cards and job listings (never cached:
     every query string would be a page of its own)."""
