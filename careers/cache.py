@@ -14,26 +14,39 @@ filed under the current *content version*:
 
 Only anonymous readers are served from the cache: a request carrying a session
 cookie (staff, previews) is always rendered, and so are unsafe methods.
+
+A hit is answered by ReaderCacheMiddleware at the same depth as WhiteNoise
+answers a static file, from this worker's copy of the page, compressed once
+when it was stored (brotli and gzip). Each worker reads the content version from
+the shared cache at most every PAGE_CACHE_CHECK_SECONDS (`_LastHeard`), so a
+change made elsewhere reaches every worker and server within that time.
 """
 
 import datetime
+import gzip
 import hashlib
+import re
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable
-from functools import wraps
+from functools import lru_cache, partial, wraps
+from time import monotonic
 
+import brotli
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Min, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.http import http_date, parse_etags, quote_etag
+from django.utils.http import http_date, parse_etags, quote_etag, urlencode
 
 VERSION_KEY = "content:version"
 SCHEDULE_KEY = "content:next-change"
 PAGE_KEY = "page:{generation}:{digest}"
+# `reader_cache(query=ANY_QUERY)`: every query parameter may change the page.
+ANY_QUERY = "*"
 # Headers a cached page keeps; everything else is set afresh on each response.
 KEPT_HEADERS = (
     "Content-Type",
@@ -43,6 +56,13 @@ KEPT_HEADERS = (
     "Cache-Control",
     "X-Robots-Tag",
 )
+# Encodings a page is stored in besides plain, best first. Pages are public and
+# hold no secrets, so compressing them once is safe (no BREACH padding needed).
+ENCODINGS = {
+    "br": lambda content: brotli.compress(content, quality=5),
+    "gzip": lambda content: gzip.compress(content, compresslevel=9, mtime=0),
+}
+ACCEPTS = {name: re.compile(rf"\b{name}\b") for name in ENCODINGS}
 
 
 def content_version() -> str:
@@ -58,6 +78,40 @@ def content_version() -> str:
 def content_changed() -> None:
     """Make every reader's page fresh: later requests render again."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    last_heard.forget()
+
+
+class _LastHeard:
+    """The content version and schedule as this process last read them.
+
+    A reading is trusted for PAGE_CACHE_CHECK_SECONDS, so most cache hits cost
+    no round trip to the shared cache at all. A change made in this process is
+    seen at once (content_changed forgets the reading); one made by another
+    worker or app server is seen within PAGE_CACHE_CHECK_SECONDS (0: every
+    request asks).
+    """
+
+    def __init__(self):
+        self.reading: tuple[float, str, dict | None] | None = None
+
+    def version_and_schedule(self) -> tuple[str, dict | None]:
+        reading = self.reading
+        if reading is None or monotonic() - reading[0] >= settings.PAGE_CACHE_CHECK_SECONDS:
+            # One cache round trip reads both.
+            found = cache.get_many([VERSION_KEY, SCHEDULE_KEY])
+            version = found.get(VERSION_KEY) or content_version()
+            reading = self.reading = (monotonic(), version, found.get(SCHEDULE_KEY))
+        return reading[1], reading[2]
+
+    def schedule_worked_out(self, schedule: dict) -> None:
+        if self.reading is not None and self.reading[1] == schedule["version"]:
+            self.reading = (self.reading[0], schedule["version"], schedule)
+
+    def forget(self) -> None:
+        self.reading = None
+
+
+last_heard = _LastHeard()
 
 
 def next_scheduled_change(*, at: datetime.datetime) -> datetime.datetime | None:
@@ -91,12 +145,10 @@ def _generation(now: datetime.datetime) -> tuple[str, int]:
 
     It joins the content version with the next scheduled change: once that moment
     has passed, the key changes, so no page from before it is served after it,
-    whatever the cache backend does with timeouts. One cache round trip reads both;
-    the schedule is tagged with its version, so a late writer cannot mislead.
+    whatever the cache backend does with timeouts. The schedule is tagged with
+    its version, so a late writer cannot mislead.
     """
-    found = cache.get_many([VERSION_KEY, SCHEDULE_KEY])
-    version = found.get(VERSION_KEY) or content_version()
-    schedule = found.get(SCHEDULE_KEY)
+    version, schedule = last_heard.version_and_schedule()
     if (
         schedule is None
         or schedule["version"] != version
@@ -104,6 +156,7 @@ def _generation(now: datetime.datetime) -> tuple[str, int]:
     ):
         schedule = {"version": version, "at": next_scheduled_change(at=now)}
         cache.set(SCHEDULE_KEY, schedule, timeout=settings.PAGE_CACHE_SECONDS)
+        last_heard.schedule_worked_out(schedule)
     at = schedule["at"]
     if at is None:
         return f"{version}:-", settings.PAGE_CACHE_SECONDS
@@ -119,8 +172,15 @@ def _is_reader(request: HttpRequest) -> bool:
     )
 
 
-def _key(request: HttpRequest, generation: str) -> str:
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+def _key(request: HttpRequest, generation: str, query: tuple[str, ...] | str) -> str:
+    """The page's key: scheme, host and path, and only the query parameters that
+    change the page, so "?utm_source=..." and other junk share one entry."""
+    if query == ANY_QUERY:
+        params = request.META.get("QUERY_STRING", "")
+    else:
+        params = urlencode([(name, value) for name in query for value in request.GET.getlist(name)])
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{params}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
     return PAGE_KEY.format(generation=generation, digest=digest)
 
 
@@ -130,14 +190,33 @@ def _not_modified(request: HttpRequest, etag: str) -> bool:
     return etag in {tag.removeprefix("W/") for tag in given}
 
 
-def _finish(response: HttpResponse, entry: dict) -> HttpResponse:
-    response["ETag"] = entry["etag"]
+def _finish(response: HttpResponse, entry: dict, *, encoding: str = "") -> HttpResponse:
+    # A compressed copy is the same page in other bytes: its ETag is weak, as
+    # Django's GZipMiddleware would make it.
+    response["ETag"] = f"W/{entry['etag']}" if encoding else entry["etag"]
     response["Last-Modified"] = http_date(entry["rendered_at"])
     # Unless the view says otherwise, browsers may keep a copy but must ask
     # again; the ETag makes asking cheap.
     response.setdefault("Cache-Control", "public, max-age=0, must-revalidate")
-    patch_vary_headers(response, ["Cookie"])
+    patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
     return response
+
+
+def _new_entry(response: HttpResponse) -> dict:
+    content = response.content
+    bodies = {"": content}
+    if len(content) >= 200:
+        for name, compress in ENCODINGS.items():
+            compressed = compress(content)
+            if len(compressed) < len(content):
+                bodies[name] = compressed
+    return {
+        "status": response.status_code,
+        "bodies": bodies,
+        "headers": {h: response[h] for h in KEPT_HEADERS if h in response},
+        "etag": quote_etag(hashlib.sha256(content).hexdigest()[:32]),
+        "rendered_at": timezone.now().timestamp(),
+    }
 
 
 class _RecentPages:
@@ -167,7 +246,9 @@ class _RecentPages:
 recent_pages = _RecentPages(size=256)
 
 
-def _cached_page(request: HttpRequest) -> tuple[dict | None, str, int]:
+def _cached_page(
+    request: HttpRequest, query: tuple[str, ...] | str
+) -> tuple[dict | None, str, int]:
     """The cached entry for this request (or None), its key and its lifetime.
 
     Looked up once per request: ReaderCacheMiddleware asks first and leaves the
@@ -176,7 +257,7 @@ def _cached_page(request: HttpRequest) -> tuple[dict | None, str, int]:
     found = getattr(request, "_reader_cache", None)
     if found is None:
         generation, timeout = _generation(timezone.now())
-        key = _key(request, generation)
+        key = _key(request, generation, query)
         entry = recent_pages.get(key)
         if entry is None:
             entry = cache.get(key)
@@ -188,20 +269,32 @@ def _cached_page(request: HttpRequest) -> tuple[dict | None, str, int]:
 
 
 def _from_entry(request: HttpRequest, entry: dict) -> HttpResponse:
+    accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    encoding = next(
+        (name for name in entry["bodies"] if name and ACCEPTS[name].search(accepted)), ""
+    )
     if _not_modified(request, entry["etag"]):
-        return _finish(HttpResponseNotModified(), entry)
-    response = HttpResponse(entry["content"], status=entry["status"])
+        return _finish(HttpResponseNotModified(), entry, encoding=encoding)
+    body = entry["bodies"][encoding]
+    response = HttpResponse(body, status=entry["status"])
     for header, value in entry["headers"].items():
         response[header] = value
-    return _finish(response, entry)
+    if encoding:
+        response["Content-Encoding"] = encoding
+    response["Content-Length"] = str(len(body))
+    return _finish(response, entry, encoding=encoding)
 
 
-def reader_cache(view: Callable) -> Callable:
+def reader_cache(view: Callable | None = None, *, query: tuple[str, ...] | str = ()) -> Callable:
     """Serve the view's page to anonymous readers from the cache until content changes.
 
     Marks the view's pages as cacheable and stores them on a miss; hits are served
-    by ReaderCacheMiddleware before sessions, authentication and the view run.
+    by ReaderCacheMiddleware before URL routing, sessions and the view run.
+    `query` names the query parameters the view reads (ANY_QUERY: all of them);
+    by default the page is the same whatever the query string.
     """
+    if view is None:
+        return partial(reader_cache, query=query)
 
     @wraps(view)
     def cached_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -209,7 +302,7 @@ def reader_cache(view: Callable) -> Callable:
             response = view(request, *args, **kwargs)
             patch_vary_headers(response, ["Cookie"])
             return response
-        entry, key, timeout = _cached_page(request)
+        entry, key, timeout = _cached_page(request, query)
         if entry is not None:
             return _from_entry(request, entry)
         response = view(request, *args, **kwargs)
@@ -221,43 +314,45 @@ def reader_cache(view: Callable) -> Callable:
             response.render()
         if "no-store" in response.get("Cache-Control", "") or response.cookies:
             return response
-        entry = {
-            "status": response.status_code,
-            "content": response.content,
-            "headers": {h: response[h] for h in KEPT_HEADERS if h in response},
-            "etag": quote_etag(hashlib.sha256(response.content).hexdigest()[:32]),
-            "rendered_at": timezone.now().timestamp(),
-        }
+        entry = _new_entry(response)
         cache.set(key, entry, timeout=timeout)
         recent_pages.put(key, entry)
-        if _not_modified(request, entry["etag"]):
-            return _finish(HttpResponseNotModified(), entry)
-        return _finish(response, entry)
+        return _from_entry(request, entry)
 
-    cached_view.reader_cacheable = True
+    cached_view.reader_cache_query = query
     return cached_view
 
 
 class ReaderCacheMiddleware:
-    """Serves a reader's cached page before the view and its decorators run.
+    """Serves a reader's cached page before routing, sessions and the view.
 
-    Only for views marked by `reader_cache`: other URLs (the apply redirect,
-    the admin, the health check) cost no cache lookup at all. Sessions and the
-    user are lazy, so nothing before this touches the database.
+    It sits right after WhiteNoise (settings.MIDDLEWARE), so a hit costs about
+    what a static file costs. Only paths routed to views marked by
+    `reader_cache` are looked up: other URLs (the apply redirect, the admin,
+    the health check, search) cost no cache lookup at all.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if _is_reader(request):
+            query = _query_read_by_view(get_urlconf() or settings.ROOT_URLCONF, request.path_info)
+            if query is not None:
+                entry = _cached_page(request, query)[0]
+                if entry is not None:
+                    return _from_entry(request, entry)
         return self.get_response(request)
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if getattr(view_func, "reader_cacheable", False) and _is_reader(request):
-            entry = _cached_page(request)[0]
-            if entry is not None:
-                return _from_entry(request, entry)
+
+@lru_cache(maxsize=2048)
+def _query_read_by_view(urlconf: str, path: str) -> tuple[str, ...] | str | None:
+    """The `query` of the `reader_cache` view the path routes to, or None if it has none."""
+    try:
+        match = resolve(path, urlconf)
+    except Resolver404:
         return None
+    return getattr(match.func, "reader_cache_query", None)
 
 
 class ContentChangeMiddleware:

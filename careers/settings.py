@@ -64,9 +64,10 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "careers.middleware.SecurityHeadersMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Readers' cached pages are served here, before the view runs (careers/cache.py).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Readers' cached pages are served here, as WhiteNoise serves static files:
+    # before routing, sessions and the view (careers/cache.py).
     "careers.cache.ReaderCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -125,9 +126,16 @@ SILENCED_SYSTEM_CHECKS = ["models.W038"]
 
 # Cache: per-process memory unless CACHE_URL names a shared one (redis://...).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # The same backend, reusing its Redis client (see careers/redis_cache.py).
+    CACHES["default"]["BACKEND"] = "careers.redis_cache.RedisCache"
 # How long a reader's page may be served from the cache at most (careers/cache.py);
 # any content change makes pages fresh sooner. 0 turns page caching off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# How long a worker trusts its last reading of the content version before asking
+# the shared cache again: a change made on another worker or server reaches
+# readers within this time (careers/cache.py). 0 asks on every request.
+PAGE_CACHE_CHECK_SECONDS = env.float("PAGE_CACHE_CHECK_SECONDS", default=1.0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -151,7 +151,7 @@ def guide_card_url(guide: Guide) -> str:
 
 
 @require_safe
-@reader_cache
+@reader_cache(query=("v",))
 def guide_card_svg(request, slug):
     """/guides/<slug>/card.svg: the guide's 1200×630 link-preview card (three queries)."""
     guide = get_object_or_404(

@@ -9,7 +9,7 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from careers.cache import reader_cache
+from careers.cache import ANY_QUERY, reader_cache
 from careers.models import Career
 from jobs import selectors, structured_data
 from jobs.forms import JobFilterForm
@@ -40,7 +40,7 @@ def _page_number(request, num_pages: int) -> int:
 
 
 @require_safe
-@reader_cache
+@reader_cache(query=ANY_QUERY)
 def job_list(request):
     careers = list(Career.objects.order_by("name").only("name", "slug"))
     data = request.GET.copy()

@@ -28,13 +28,15 @@ def _fresh_cache():
     """Each test starts with an empty cache, so no test sees another's pages."""
     from django.core.cache import cache
 
-    from careers.cache import recent_pages
+    from careers.cache import last_heard, recent_pages
 
     cache.clear()
     recent_pages.pages.clear()
+    last_heard.forget()
     yield
     cache.clear()
     recent_pages.pages.clear()
+    last_heard.forget()
 
 
 @pytest.fixture(scope="module")

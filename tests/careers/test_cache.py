@@ -36,7 +36,7 @@ def page_cache(request, settings):
             pytest.skip("no Redis on 127.0.0.1:6379")
         settings.CACHES = {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "careers.redis_cache.RedisCache",
                 "LOCATION": "redis://127.0.0.1:6379/15",
                 "KEY_PREFIX": f"careers-test-{os.getpid()}",
             }
@@ -44,10 +44,11 @@ def page_cache(request, settings):
     settings.PAGE_CACHE_SECONDS = 600
     from django.core.cache import cache
 
-    from careers.cache import recent_pages
+    from careers.cache import last_heard, recent_pages
 
     cache.clear()
     recent_pages.pages.clear()
+    last_heard.forget()
     yield request.param
     cache.clear()
 
@@ -195,3 +196,111 @@ def test_another_app_server_serves_the_page_from_the_shared_cache(
     with django_assert_num_queries(0):
         second = client.get(guide.get_absolute_url())
     assert second.content == first.content
+
+
+def another_server_changes_content() -> None:
+    """What content_changed() does on another app server: only the shared cache moves."""
+    from django.core.cache import cache
+
+    from careers.cache import VERSION_KEY
+
+    cache.set(VERSION_KEY, "changed-elsewhere", timeout=None)
+
+
+def test_a_change_on_another_server_reaches_readers_within_the_check_interval(
+    page_cache, client, monkeypatch, settings, django_assert_max_num_queries
+):
+    import careers.cache
+
+    settings.PAGE_CACHE_CHECK_SECONDS = 1.0
+    clock = [1000.0]
+    monkeypatch.setattr(careers.cache, "monotonic", lambda: clock[0])
+    guide = complete_guide()
+    client.get(guide.get_absolute_url())
+    another_server_changes_content()
+    clock[0] += 0.5
+    with django_assert_max_num_queries(0):
+        client.get(guide.get_absolute_url())  # this worker has not asked again yet
+    clock[0] += 0.6
+    with django_assert_max_num_queries(20) as captured:
+        assert client.get(guide.get_absolute_url()).status_code == 200
+    assert len(captured) > 0  # rendered afresh for the new version
+
+
+def test_with_no_check_interval_every_request_asks_the_shared_cache(
+    page_cache, client, settings, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_CHECK_SECONDS = 0
+    guide = complete_guide()
+    client.get(guide.get_absolute_url())
+    another_server_changes_content()
+    with django_assert_max_num_queries(20) as captured:
+        client.get(guide.get_absolute_url())
+    assert len(captured) > 0
+
+
+def test_cached_pages_are_sent_compressed_to_browsers_that_ask(page_cache, client):
+    import brotli
+
+    guide = complete_guide()
+    plain = client.get(guide.get_absolute_url())
+    for accept, encoding, decompress in (
+        ("gzip, deflate, br", "br", brotli.decompress),
+        ("gzip", "gzip", __import__("gzip").decompress),
+    ):
+        response = client.get(guide.get_absolute_url(), HTTP_ACCEPT_ENCODING=accept)
+        assert response["Content-Encoding"] == encoding
+        assert int(response["Content-Length"]) == len(response.content) < len(plain.content)
+        assert decompress(response.content) == plain.content
+        assert "Accept-Encoding" in response["Vary"]
+        assert response["ETag"] == f"W/{plain['ETag']}"
+    assert "Content-Encoding" not in plain
+    assert "Accept-Encoding" in plain["Vary"]
+
+
+def test_cached_pages_keep_every_security_header(page_cache, client):
+    guide = complete_guide()
+    first = client.get(guide.get_absolute_url())
+    hit = client.get(guide.get_absolute_url())
+    for header in (
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "X-Request-ID",
+    ):
+        assert hit[header], header
+        if header != "X-Request-ID":
+            assert hit[header] == first[header], header
+
+
+def test_tracking_parameters_share_the_page_a_plain_visit_cached(
+    page_cache, client, django_assert_num_queries
+):
+    guide = complete_guide()
+    first = client.get(guide.get_absolute_url())
+    with django_assert_num_queries(0):
+        tagged = client.get(guide.get_absolute_url() + "?utm_source=newsletter&fbclid=abc")
+    assert tagged.content == first.content
+
+
+def test_pages_that_read_the_query_string_are_cached_per_query(page_cache, client):
+    JobListingFactory(workplace_type="remote", remote_countries="DE", title="Remote ML Engineer")
+    JobListingFactory(title="Office ML Engineer")
+    everything = client.get("/jobs/").content
+    remote = client.get("/jobs/?workplace=remote").content
+    assert b"Remote ML Engineer" in everything
+    assert b"Office ML Engineer" in everything
+    assert b"Remote ML Engineer" in remote
+    assert b"Office ML Engineer" not in remote
+
+
+def test_each_host_gets_its_own_copy_of_a_page(page_cache, client, settings):
+    settings.ALLOWED_HOSTS = ["example.com", "www.example.com"]
+    guide = complete_guide()
+    client.get(guide.get_absolute_url(), HTTP_HOST="example.com")
+    other = client.get(guide.get_absolute_url(), HTTP_HOST="www.example.com")
+    assert b"://www.example.com/" in other.content
+    assert b"://example.com/" not in other.content
