@@ -13,6 +13,10 @@ from django.utils import timezone
 from careers.fields import WebAddressField
 from careers.formatting import format_money_range
 
+# Guides, cards and job listings carry their text again for site search (tens of
+# kilobytes on a long guide); the pages that show them never read it.
+SEARCH_INDEX_FIELDS = ("search_text", "search_vector")
+
 
 class PublishableQuerySet(models.QuerySet):
     def live(self, *, at=None):

@@ -3,7 +3,7 @@
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
 
-from careers.models import Career
+from careers.models import SEARCH_INDEX_FIELDS, Career
 from flashcards.models import Card, Deck
 
 PREVIEW_SIZE = 3
@@ -22,7 +22,7 @@ def live_decks_with_counts() -> list[Deck]:
 def deck_for_page(slug: str) -> tuple[Deck, list[Card]]:
     """The live deck and its cards in order (two queries), or 404."""
     deck = get_object_or_404(Deck.objects.live().select_related("career"), slug=slug)
-    return deck, list(deck.cards.all())
+    return deck, list(deck.cards.defer(*SEARCH_INDEX_FIELDS))
 
 
 def interview_preview(career: Career) -> tuple[Deck, list[Card]] | None:
@@ -32,6 +32,7 @@ def interview_preview(career: Career) -> tuple[Deck, list[Card]] | None:
     """
     cards = list(
         Card.objects.filter(deck__in=Deck.objects.live().filter(career=career))
+        .defer(*SEARCH_INDEX_FIELDS)
         .select_related("deck")
         .order_by("position", "id")[:PREVIEW_SIZE]
     )

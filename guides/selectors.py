@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from careers.models import Category
+from careers.models import SEARCH_INDEX_FIELDS, Category
 from guides.models import Guide, GuideCertification, Path
 
 
@@ -34,7 +34,8 @@ class GuideSummary:
 
 def _summaries(guides: QuerySet[Guide]) -> list[GuideSummary]:
     guides = (
-        guides.select_related("career__category")
+        guides.defer(*SEARCH_INDEX_FIELDS)
+        .select_related("career__category")
         .annotate(step_count=Count("steps", distinct=True))
         .prefetch_related(
             Prefetch("paths", queryset=Path.objects.filter(is_typical=True), to_attr="typical")
@@ -76,7 +77,9 @@ def guide_for_page(slug: str, *, queryset: QuerySet[Guide] | None = None) -> Gui
     """The guide with every part the page shows (six queries), or 404."""
     queryset = Guide.objects.live() if queryset is None else queryset
     return get_object_or_404(
-        queryset.select_related("career__category").prefetch_related(
+        queryset.defer(*SEARCH_INDEX_FIELDS)
+        .select_related("career__category")
+        .prefetch_related(
             "steps",
             "skills",
             "paths",

@@ -2,7 +2,7 @@
 
 from django.db.models import Q, QuerySet
 
-from careers.models import Career
+from careers.models import SEARCH_INDEX_FIELDS, Career
 from guides.models import Guide
 from jobs.countries import country_codes_matching
 from jobs.models import JobListing
@@ -25,7 +25,9 @@ def live_listings(
     company: int | None = None,
 ) -> QuerySet[JobListing]:
     """Live listings, newest first, narrowed by the list page's filters (all optional)."""
-    listings = JobListing.objects.live().select_related("company", "career")
+    listings = (
+        JobListing.objects.live().defer(*SEARCH_INDEX_FIELDS).select_related("company", "career")
+    )
     if career:
         listings = listings.filter(career__slug=career)
     if location:
@@ -57,6 +59,7 @@ def similar_live_listings(listing: JobListing, *, limit: int = 5) -> list[JobLis
     """Other live listings for the same career, newest first (one query)."""
     return list(
         JobListing.objects.live()
+        .defer(*SEARCH_INDEX_FIELDS)
         .filter(career_id=listing.career_id)
         .exclude(pk=listing.pk)
         .select_related("company", "career")
