@@ -9,6 +9,8 @@ measured in the same run:
   A  a Django view returning constant bytes through the same middleware
   B  the guide page's HTML served as a static file by WhiteNoise
 
+The "uncached" pages come from a second copy of the site with the readers'
+page cache off (PAGE_CACHE_SECONDS=0), so each is rendered from the database.
 Then a 30-second mixed load over every page type with 50 connections.
 Writes the table to bench/results/latest.md and prints it.
 """
@@ -33,23 +35,23 @@ PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 PORT = int(os.environ.get("BENCH_PORT", "8199"))
 BASE = f"http://127.0.0.1:{PORT}"
+# The same site with the readers' page cache off (PAGE_CACHE_SECONDS=0): every
+# request renders from the database, as a reader's first visit after a change does.
+UNCACHED_BASE = f"http://127.0.0.1:{PORT + 1}"
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 DATABASE = os.environ.get("BENCH_DATABASE", "careers_bench")
 GUIDE = "/guides/machine-learning-engineer/"
-# A request with a session cookie is never served from the readers' cache.
-UNCACHED = {"Cookie": "sessionid=benchmark-not-a-session"}
-
 SCENARIOS = [
-    # name, path, headers, baseline
-    ("A: constant bytes through Django", "/_bench/constant", {}, None),
-    ("B: guide HTML as a static file", "/static/bench/guide.html", {}, None),
-    ("guide, cache hit", GUIDE, {}, "B"),
-    ("guide, uncached", GUIDE, UNCACHED, "A"),
-    ("50-step guide, uncached", "/guides/bench-fifty-steps/", UNCACHED, "A"),
-    ("jobs list, uncached", "/jobs/", UNCACHED, "A"),
-    ("search, uncached", "/search/?q=python", UNCACHED, "A"),
+    # name, server, path, baseline
+    ("A: constant bytes through Django", BASE, "/_bench/constant", None),
+    ("B: guide HTML as a static file", BASE, "/static/bench/guide.html", None),
+    ("guide, cache hit", BASE, GUIDE, "B"),
+    ("guide, uncached", UNCACHED_BASE, GUIDE, "A"),
+    ("50-step guide, uncached", UNCACHED_BASE, "/guides/bench-fifty-steps/", "A"),
+    ("jobs list, uncached", UNCACHED_BASE, "/jobs/", "A"),
+    ("search, uncached", UNCACHED_BASE, "/search/?q=python", "A"),
 ]
 MIXED_PATHS = [
     "/",
@@ -107,11 +109,21 @@ FIFTY_STEP_GUIDE = textwrap.dedent(
     from guides.models import Guide, RoadmapStep
     from guides.services import guide_search_index
 
-    guide = Guide.objects.get(slug="machine-learning-engineer")
-    steps = list(guide.steps.all())
+    # The ML guide with every part copied, and 50 roadmap steps instead of its own,
+    # so the two pages differ only in their number of steps.
+    original = Guide.objects.get(slug="machine-learning-engineer")
+    steps = list(original.steps.all())
+    parts = [
+        *original.skills.all(), *original.paths.all(), *original.certifications.all(),
+        *original.faqs.all(), *original.related_links.all(),
+    ]
+    guide = Guide.objects.get(pk=original.pk)
     guide.pk, guide.id, guide.slug = None, None, "bench-fifty-steps"
     guide.edition_year = 1999
     guide.save()
+    for part in parts:
+        part.pk, part.id, part.guide = None, None, guide
+        part.save()
     for position in range(1, 51):
         step = steps[position % len(steps)]
         RoadmapStep.objects.create(
@@ -126,8 +138,9 @@ FIFTY_STEP_GUIDE = textwrap.dedent(
 )
 
 
-def start_site(env: dict) -> subprocess.Popen:
-    log = open(ROOT / "bench" / "results" / "gunicorn.log", "w")  # noqa: SIM115 - lives with the server
+def start_site(env: dict, base: str = BASE) -> subprocess.Popen:
+    name = "gunicorn.log" if base == BASE else "gunicorn-uncached.log"
+    log = open(ROOT / "bench" / "results" / name, "w")  # noqa: SIM115 - lives with the server
     server = subprocess.Popen(
         [
             str(GUNICORN),
@@ -135,7 +148,7 @@ def start_site(env: dict) -> subprocess.Popen:
             "--config",
             "gunicorn.conf.py",
             "--bind",
-            f"127.0.0.1:{PORT}",
+            base.removeprefix("http://"),
         ],
         cwd=ROOT,
         env=env,
@@ -143,17 +156,15 @@ def start_site(env: dict) -> subprocess.Popen:
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    wait_for(BASE + "/healthz")
+    wait_for(base + "/healthz")
     return server
 
 
-def wrk(path: str, headers: dict, *, seconds: int, connections: int, script: str | None = None):
+def wrk(base: str, path: str, *, seconds: int, connections: int, script: str | None = None):
     args = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
-    for name, value in headers.items():
-        args += ["-H", f"{name}: {value}"]
     if script:
         args += ["-s", script]
-    out = subprocess.run([*args, BASE + path], check=True, capture_output=True, text=True).stdout
+    out = subprocess.run([*args, base + path], check=True, capture_output=True, text=True).stdout
     return parse_wrk(out)
 
 
@@ -212,7 +223,7 @@ def main() -> None:
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
         "CACHE_URL": redis_url(),
         "BENCHMARK_VIEWS": "true",
-        "LOG_LEVEL": "WARNING",
+        "LOG_LEVEL": "INFO",  # as in production: one log line per request
     }
     if env["CACHE_URL"].startswith("redis"):
         subprocess.run(["redis-cli", "-n", "3", "FLUSHDB"], check=False, capture_output=True)
@@ -228,21 +239,23 @@ def main() -> None:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait()
     server = start_site(env)  # restarted so WhiteNoise sees the new file
+    uncached_server = start_site({**env, "PAGE_CACHE_SECONDS": "0"}, UNCACHED_BASE)
     try:
-        for _name, path, headers, _ in SCENARIOS:  # warm up every worker
-            wrk(path, headers, seconds=1, connections=CONNECTIONS)
+        for _name, base, path, _ in SCENARIOS:  # warm up every worker
+            wrk(base, path, seconds=1, connections=CONNECTIONS)
         samples = {name: [] for name, *_ in SCENARIOS}
         for round_number in range(1, ROUNDS + 1):
-            for name, path, headers, _ in SCENARIOS:
-                samples[name].append(wrk(path, headers, seconds=SECONDS, connections=CONNECTIONS))
+            for name, base, path, _ in SCENARIOS:
+                samples[name].append(wrk(base, path, seconds=SECONDS, connections=CONNECTIONS))
             print(f"round {round_number}/{ROUNDS} done", file=sys.stderr)
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
             script.write(MIXED_SCRIPT % ", ".join(f'"{p}"' for p in MIXED_PATHS))
-        mixed = wrk("/", {}, seconds=30, connections=50, script=script.name)
+        mixed = wrk(BASE, "/", seconds=30, connections=50, script=script.name)
         mixed_status = status_counts(MIXED_PATHS)
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait()
+        for running in (server, uncached_server):
+            os.killpg(running.pid, signal.SIGTERM)
+            running.wait()
         static_copy.unlink(missing_ok=True)
 
     report = render(samples, mixed, mixed_status, cache=env["CACHE_URL"].split(":")[0])
@@ -276,7 +289,7 @@ def render(samples: dict, mixed: dict, mixed_status: dict, *, cache: str) -> str
         "| scenario | req/s | ratio | p50 ms | p99 ms | errors |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for name, _path, _headers, baseline in SCENARIOS:
+    for name, _base, _path, baseline in SCENARIOS:
         m = medians[name]
         ratio = f"{m['rps'] / baselines[baseline]:.0%} of {baseline}" if baseline else "baseline"
         figures = f"{m['rps']:.0f} | {ratio} | {m['p50']:.1f} | {m['p99']:.1f} | {m['errors']}"
