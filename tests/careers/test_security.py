@@ -78,3 +78,21 @@ def test_each_request_is_logged_once_with_status_and_duration(client, caplog):
     assert lines[0].request_id == "req-1"
     assert "GET /guides/?utm_source=x 200" in lines[0].getMessage()
     assert lines[0].getMessage().endswith("ms")
+
+
+def test_deploy_checks_warn_when_the_page_cache_is_not_shared(settings):
+    from django.core.checks import run_checks
+
+    def warnings():
+        return [m.id for m in run_checks(include_deployment_checks=True)]
+
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert "careers.W001" in warnings()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "careers.redis_cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+        }
+    }
+    assert "careers.W001" not in warnings()
