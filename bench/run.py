@@ -38,7 +38,7 @@ BASE = f"http://127.0.0.1:{PORT}"
 # The same site with the readers' page cache off (PAGE_CACHE_SECONDS=0): every
 # request renders from the database, as a reader's first visit after a change does.
 UNCACHED_BASE = f"http://127.0.0.1:{PORT + 1}"
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 DATABASE = os.environ.get("BENCH_DATABASE", "careers_bench")
