@@ -158,3 +158,12 @@ def test_guide_index_runs_a_fixed_number_of_queries(client, django_assert_max_nu
         complete_guide(parts=2)
     with django_assert_max_num_queries(2):
         assert client.get("/guides/").status_code == 200
+
+
+def test_the_header_marks_guides_as_the_section_of_a_guide_page(client):
+    guide = complete_guide()
+    page = client.get(guide.get_absolute_url()).content.decode()
+    assert '<a href="/guides/" aria-current="true">Guides</a>' in page
+    assert '<a href="/jobs/">Jobs</a>' in page
+    index = client.get("/guides/").content.decode()
+    assert '<a href="/guides/" aria-current="page">Guides</a>' in index
