@@ -26,6 +26,7 @@ import datetime
 import gzip
 import hashlib
 import re
+import threading
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable
@@ -44,7 +45,9 @@ from django.utils.http import http_date, parse_etags, quote_etag, urlencode
 
 VERSION_KEY = "content:version"
 SCHEDULE_KEY = "content:next-change"
-PAGE_KEY = "page:{generation}:{digest}"
+# The entry's layout is part of the key ("v2"), so a deploy that changes it never
+# reads an entry the previous release wrote.
+PAGE_KEY = "page:v2:{generation}:{digest}"
 # `reader_cache(query=ANY_QUERY)`: every query parameter may change the page.
 ANY_QUERY = "*"
 # Headers a cached page keeps; everything else is set afresh on each response.
@@ -229,18 +232,22 @@ class _RecentPages:
     def __init__(self, size: int):
         self.size = size
         self.pages: OrderedDict[str, dict] = OrderedDict()
+        # gunicorn may run threads (GUNICORN_THREADS); the reordering must not race.
+        self.lock = threading.Lock()
 
     def get(self, key: str) -> dict | None:
-        entry = self.pages.get(key)
-        if entry is not None:
-            self.pages.move_to_end(key)
-        return entry
+        with self.lock:
+            entry = self.pages.get(key)
+            if entry is not None:
+                self.pages.move_to_end(key)
+            return entry
 
     def put(self, key: str, entry: dict) -> None:
-        self.pages[key] = entry
-        self.pages.move_to_end(key)
-        while len(self.pages) > self.size:
-            self.pages.popitem(last=False)
+        with self.lock:
+            self.pages[key] = entry
+            self.pages.move_to_end(key)
+            while len(self.pages) > self.size:
+                self.pages.popitem(last=False)
 
 
 recent_pages = _RecentPages(size=256)
