@@ -48,8 +48,6 @@ SCHEDULE_KEY = "content:next-change"
 # The entry's layout is part of the key ("v2"), so a deploy that changes it never
 # reads an entry the previous release wrote.
 PAGE_KEY = "page:v2:{generation}:{digest}"
-# `reader_cache(query=ANY_QUERY)`: every query parameter may change the page.
-ANY_QUERY = "*"
 # Headers a cached page keeps; everything else is set afresh on each response.
 KEPT_HEADERS = (
     "Content-Type",
@@ -57,15 +55,18 @@ KEPT_HEADERS = (
     "Content-Disposition",
     "Content-Security-Policy",
     "Cache-Control",
+    "Last-Modified",
     "X-Robots-Tag",
 )
+# Of those, the ones that describe the body: a 304 has none, so it leaves them out.
+BODY_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition")
 # Encodings a page is stored in besides plain, best first. Pages are public and
 # hold no secrets, so compressing them once is safe (no BREACH padding needed).
 ENCODINGS = {
     "br": lambda content: brotli.compress(content, quality=5),
     "gzip": lambda content: gzip.compress(content, compresslevel=9, mtime=0),
 }
-ACCEPTS = {name: re.compile(rf"\b{name}\b") for name in ENCODINGS}
+ACCEPT_ENCODING_ITEM = re.compile(r"^\s*([\w*-]+)\s*(?:;\s*q\s*=\s*([\d.]+))?")
 
 
 def content_version() -> str:
@@ -96,14 +97,20 @@ class _LastHeard:
 
     def __init__(self):
         self.reading: tuple[float, str, dict | None] | None = None
+        # Moved on by forget(): a reading begun before a change made in this
+        # process (by another thread) is used once but not kept.
+        self.changes = 0
 
     def version_and_schedule(self) -> tuple[str, dict | None]:
         reading = self.reading
         if reading is None or monotonic() - reading[0] >= settings.PAGE_CACHE_CHECK_SECONDS:
+            changes = self.changes
             # One cache round trip reads both.
             found = cache.get_many([VERSION_KEY, SCHEDULE_KEY])
             version = found.get(VERSION_KEY) or content_version()
-            reading = self.reading = (monotonic(), version, found.get(SCHEDULE_KEY))
+            reading = (monotonic(), version, found.get(SCHEDULE_KEY))
+            if changes == self.changes:
+                self.reading = reading
         return reading[1], reading[2]
 
     def schedule_worked_out(self, schedule: dict) -> None:
@@ -111,6 +118,7 @@ class _LastHeard:
             self.reading = (self.reading[0], schedule["version"], schedule)
 
     def forget(self) -> None:
+        self.changes += 1
         self.reading = None
 
 
@@ -175,13 +183,10 @@ def _is_reader(request: HttpRequest) -> bool:
     )
 
 
-def _key(request: HttpRequest, generation: str, query: tuple[str, ...] | str) -> str:
+def _key(request: HttpRequest, generation: str, query: tuple[str, ...]) -> str:
     """The page's key: scheme, host and path, and only the query parameters that
     change the page, so "?utm_source=..." and other junk share one entry."""
-    if query == ANY_QUERY:
-        params = request.META.get("QUERY_STRING", "")
-    else:
-        params = urlencode([(name, value) for name in query for value in request.GET.getlist(name)])
+    params = urlencode([(name, value) for name in query for value in request.GET.getlist(name)])
     address = f"{request.scheme}://{request.get_host()}{request.path}?{params}"
     digest = hashlib.sha256(address.encode()).hexdigest()
     return PAGE_KEY.format(generation=generation, digest=digest)
@@ -197,7 +202,7 @@ def _finish(response: HttpResponse, entry: dict, *, encoding: str = "") -> HttpR
     # A compressed copy is the same page in other bytes: its ETag is weak, as
     # Django's GZipMiddleware would make it.
     response["ETag"] = f"W/{entry['etag']}" if encoding else entry["etag"]
-    response["Last-Modified"] = http_date(entry["rendered_at"])
+    response.setdefault("Last-Modified", http_date(entry["rendered_at"]))
     # Unless the view says otherwise, browsers may keep a copy but must ask
     # again; the ETag makes asking cheap.
     response.setdefault("Cache-Control", "public, max-age=0, must-revalidate")
@@ -253,9 +258,7 @@ class _RecentPages:
 recent_pages = _RecentPages(size=256)
 
 
-def _cached_page(
-    request: HttpRequest, query: tuple[str, ...] | str
-) -> tuple[dict | None, str, int]:
+def _cached_page(request: HttpRequest, query: tuple[str, ...]) -> tuple[dict | None, str, int]:
     """The cached entry for this request (or None), its key and its lifetime.
 
     Looked up once per request: ReaderCacheMiddleware asks first and leaves the
@@ -263,6 +266,7 @@ def _cached_page(
     """
     found = getattr(request, "_reader_cache", None)
     if found is None:
+        request.get_host()  # a host the site does not serve is a 400 before any work
         generation, timeout = _generation(timezone.now())
         key = _key(request, generation, query)
         entry = recent_pages.get(key)
@@ -275,13 +279,33 @@ def _cached_page(
     return found
 
 
+def _accepted_encodings(request: HttpRequest) -> set[str]:
+    """The content codings the browser takes ("br;q=0" refuses brotli)."""
+    accepted = set()
+    for item in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
+        match = ACCEPT_ENCODING_ITEM.match(item)
+        if match is None:
+            continue
+        name, quality = match.groups()
+        try:
+            if quality is None or float(quality) > 0:
+                accepted.add(name.lower())
+        except ValueError:
+            continue
+    return accepted
+
+
 def _from_entry(request: HttpRequest, entry: dict) -> HttpResponse:
-    accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
-    encoding = next(
-        (name for name in entry["bodies"] if name and ACCEPTS[name].search(accepted)), ""
-    )
+    accepted = _accepted_encodings(request)
+    encoding = next((name for name in entry["bodies"] if name and name in accepted), "")
     if _not_modified(request, entry["etag"]):
-        return _finish(HttpResponseNotModified(), entry, encoding=encoding)
+        # A 304 carries the headers the page's 200 would (caching, policy), not
+        # those that describe its body.
+        response = HttpResponseNotModified()
+        for header, value in entry["headers"].items():
+            if header not in BODY_HEADERS:
+                response[header] = value
+        return _finish(response, entry, encoding=encoding)
     body = entry["bodies"][encoding]
     response = HttpResponse(body, status=entry["status"])
     for header, value in entry["headers"].items():
@@ -292,13 +316,29 @@ def _from_entry(request: HttpRequest, entry: dict) -> HttpResponse:
     return _finish(response, entry, encoding=encoding)
 
 
-def reader_cache(view: Callable | None = None, *, query: tuple[str, ...] | str = ()) -> Callable:
+def _personal(request: HttpRequest, response: HttpResponse) -> bool:
+    """Whether the page holds something of this visitor's: a cookie, a CSRF token
+    (its cookie is only set later, by CsrfViewMiddleware) or a session write."""
+    session = getattr(request, "session", None)
+    return bool(
+        response.cookies
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        or (session is not None and session.modified)
+    )
+
+
+def reader_cache(view: Callable | None = None, *, query: tuple[str, ...] = ()) -> Callable:
     """Serve the view's page to anonymous readers from the cache until content changes.
 
     Marks the view's pages as cacheable and stores them on a miss; hits are served
     by ReaderCacheMiddleware before URL routing, sessions and the view run.
-    `query` names the query parameters the view reads (ANY_QUERY: all of them);
-    by default the page is the same whatever the query string.
+    `query` names the query parameters the view reads; by default the page is
+    the same whatever the query string.
+
+    Put it outermost: a decorator above it (a permission check, say) would be
+    skipped by hits, so the middleware serves hits only for views whose URL
+    routes straight to this wrapper; others are served from the cache here,
+    after their outer decorators ran.
     """
     if view is None:
         return partial(reader_cache, query=query)
@@ -319,7 +359,7 @@ def reader_cache(view: Callable | None = None, *, query: tuple[str, ...] | str =
             return response
         if hasattr(response, "render") and callable(response.render):
             response.render()
-        if "no-store" in response.get("Cache-Control", "") or response.cookies:
+        if "no-store" in response.get("Cache-Control", "") or _personal(request, response):
             return response
         entry = _new_entry(response)
         cache.set(key, entry, timeout=timeout)
@@ -327,6 +367,9 @@ def reader_cache(view: Callable | None = None, *, query: tuple[str, ...] | str =
         return _from_entry(request, entry)
 
     cached_view.reader_cache_query = query
+    # Copied onto any decorator wrapped around this one (functools.wraps copies
+    # attributes), so the middleware can tell this wrapper from an outer one.
+    cached_view.reader_cache_view = cached_view
     return cached_view
 
 
@@ -353,13 +396,15 @@ class ReaderCacheMiddleware:
 
 
 @lru_cache(maxsize=2048)
-def _query_read_by_view(urlconf: str, path: str) -> tuple[str, ...] | str | None:
+def _query_read_by_view(urlconf: str, path: str) -> tuple[str, ...] | None:
     """The `query` of the `reader_cache` view the path routes to, or None if it has none."""
     try:
         match = resolve(path, urlconf)
     except Resolver404:
         return None
-    return getattr(match.func, "reader_cache_query", None)
+    if getattr(match.func, "reader_cache_view", None) is not match.func:
+        return None  # not a reader_cache view, or one with decorators around it
+    return match.func.reader_cache_query
 
 
 class ContentChangeMiddleware:

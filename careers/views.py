@@ -24,8 +24,8 @@ def group_by_category(summaries):
     return list(groups.items())
 
 
-@require_safe
 @reader_cache
+@require_safe
 def home(request):
     return render(
         request,
@@ -34,8 +34,8 @@ def home(request):
     )
 
 
-@require_safe
 @reader_cache
+@require_safe
 def salary(request, slug):
     """The full salary breakdown of a career whose guide readers can open."""
     guide = (
@@ -83,8 +83,8 @@ def healthz(request):
     return HttpResponse("ok\n", content_type="text/plain")
 
 
-@require_safe
 @reader_cache
+@require_safe
 def robots_txt(request):
     return render(
         request,
@@ -97,15 +97,15 @@ def robots_txt(request):
     )
 
 
+@reader_cache(query=("p",))
 @require_safe
-@reader_cache
 def sitemap_xml(request):
     """Every page readers can open, for search engines (careers/sitemaps.py)."""
     return sitemaps_views.sitemap(request, sitemaps=SITEMAPS, template_name="careers/sitemap.xml")
 
 
-@require_safe
 @reader_cache
+@require_safe
 def compare(request, pair):
     """Two careers side by side: /compare/<a>-vs-<b>/, the slugs in alphabetical order."""
     comparison = comparison_for_page(pair)

@@ -15,8 +15,8 @@ def _index_crumbs():
     return [("Home", reverse("careers:home")), ("Flashcards", reverse("flashcards:index"))]
 
 
-@require_safe
 @reader_cache
+@require_safe
 def deck_index(request):
     crumbs = _index_crumbs()
     return render(
@@ -30,8 +30,8 @@ def deck_index(request):
     )
 
 
-@require_safe
 @reader_cache
+@require_safe
 def deck_detail(request, slug):
     deck, cards = selectors.deck_for_page(slug)
     crumbs = [*_index_crumbs(), (deck.title, deck.get_absolute_url())]
@@ -59,8 +59,8 @@ def deck_detail(request, slug):
     )
 
 
-@require_safe
 @reader_cache
+@require_safe
 def deck_export_anki(request, slug):
     """The deck as a file Anki imports: File → Import, then pick this file."""
     deck, cards = selectors.deck_for_page(slug)

@@ -2,7 +2,7 @@ import datetime
 import textwrap
 
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import http_date
@@ -29,8 +29,8 @@ def can_preview(request) -> bool:
     return user.is_authenticated and user.is_staff and user.has_perm("guides.view_guide")
 
 
-@require_safe
 @reader_cache
+@require_safe
 def guide_index(request):
     crumbs = [("Home", reverse("careers:home")), ("Guides", reverse("guides:index"))]
     return render(
@@ -44,8 +44,8 @@ def guide_index(request):
     )
 
 
-@require_safe
 @reader_cache
+@require_safe
 def guide_detail(request, slug):
     preview = can_preview(request)
     try:
@@ -150,13 +150,18 @@ def guide_card_url(guide: Guide) -> str:
     return reverse("guides:card", kwargs={"slug": guide.slug}) + f"?v={guide_card_version(guide)}"
 
 
-@require_safe
 @reader_cache(query=("v",))
+@require_safe
 def guide_card_svg(request, slug):
     """/guides/<slug>/card.svg: the guide's 1200×630 link-preview card (three queries)."""
     guide = get_object_or_404(
         Guide.objects.live().only("slug", "title", "edition_year", "updated_at"), slug=slug
     )
+    version = request.GET.get("v")
+    if version is not None and version != guide_card_version(guide):
+        # An earlier edition's card address: send it to today's, rather than keep
+        # a cached copy for every value of ?v= anyone makes up.
+        return redirect(guide_card_url(guide))
     summary = _summaries(Guide.objects.filter(pk=guide.pk))[0]
     font_size, lines = _card_title_lines(guide.title)
     summary_line = summary.line
@@ -175,7 +180,7 @@ def guide_card_svg(request, slug):
         },
         content_type="image/svg+xml; charset=utf-8",
     )
-    if request.GET.get("v") == guide_card_version(guide):
+    if version is not None:
         # The versioned address changes with every save: keep it for a year.
         patch_cache_control(response, public=True, max_age=365 * 24 * 60 * 60, immutable=True)
     else:

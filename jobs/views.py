@@ -9,7 +9,7 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from careers.cache import ANY_QUERY, reader_cache
+from careers.cache import reader_cache
 from careers.models import Career
 from jobs import selectors, structured_data
 from jobs.forms import JobFilterForm
@@ -39,8 +39,13 @@ def _page_number(request, num_pages: int) -> int:
     return min(number, num_pages)
 
 
+# The query parameters the list reads: its filters and the page number. Any
+# other (?utm_source=...) shares the cached page and is left out of its links.
+FILTERS = tuple(JobFilterForm.base_fields)
+
+
+@reader_cache(query=(*FILTERS, "page"))
 @require_safe
-@reader_cache(query=ANY_QUERY)
 def job_list(request):
     careers = list(Career.objects.order_by("name").only("name", "slug"))
     data = request.GET.copy()
@@ -56,8 +61,7 @@ def job_list(request):
         filters.pop("company")
     paginator = Paginator(selectors.live_listings(**filters), PAGE_SIZE)
     page = paginator.page(_page_number(request, paginator.num_pages))
-    query = request.GET.copy()
-    query.pop("page", None)
+    query = urlencode([(name, value) for name in FILTERS for value in request.GET.getlist(name)])
     crumbs = _list_crumbs(career)
     if career is not None:
         heading = f"{career.name} jobs"
@@ -89,7 +93,7 @@ def job_list(request):
             "page": page,
             "paginator": paginator,
             "filtered": bool(filters),
-            "query_without_page": query.urlencode(),
+            "query_without_page": query,
             "crumbs": crumbs,
             "structured_data": [structured_data.breadcrumb_list(request, crumbs)],
         },
@@ -128,8 +132,8 @@ def _detail_description(listing: JobListing) -> str:
     )
 
 
-@require_safe
 @reader_cache
+@require_safe
 def job_detail(request, pk, slug):
     listing = selectors.listing_for_page(pk)
     if listing is None or not listing.was_published():

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from careers.cache import content_changed, next_scheduled_change
 from careers.models import Publishable
+from guides.models import Guide
 from tests.factories import GuideFactory, complete_guide
 from tests.jobs.factories import JobListingFactory
 
@@ -154,13 +155,18 @@ def test_next_change_includes_job_expiry_and_take_downs():
     assert next_scheduled_change(at=now) == now + datetime.timedelta(hours=1)
 
 
-def test_content_changed_moves_every_page_on(page_cache, client, django_assert_max_num_queries):
-    guide = complete_guide()
+def retitle(guide, title: str) -> None:
+    """Change what the page shows behind the cache's back: no version moves."""
+    Guide.objects.filter(pk=guide.pk).update(title=title)
+
+
+def test_content_changed_moves_every_page_on(page_cache, client):
+    guide = complete_guide(title="How to Become a Data Engineer")
     client.get(guide.get_absolute_url())
+    retitle(guide, "How to Become a Data Platform Engineer")
+    assert b"Data Platform Engineer" not in client.get(guide.get_absolute_url()).content
     content_changed()
-    with django_assert_max_num_queries(20) as captured:
-        client.get(guide.get_absolute_url())
-    assert len(captured) > 0
+    assert b"Data Platform Engineer" in client.get(guide.get_absolute_url()).content
 
 
 def test_apply_redirects_and_health_checks_are_never_cached(page_cache, client):
@@ -208,35 +214,31 @@ def another_server_changes_content() -> None:
 
 
 def test_a_change_on_another_server_reaches_readers_within_the_check_interval(
-    page_cache, client, monkeypatch, settings, django_assert_max_num_queries
+    page_cache, client, monkeypatch, settings
 ):
     import careers.cache
 
     settings.PAGE_CACHE_CHECK_SECONDS = 1.0
     clock = [1000.0]
     monkeypatch.setattr(careers.cache, "monotonic", lambda: clock[0])
-    guide = complete_guide()
+    guide = complete_guide(title="How to Become a Data Engineer")
     client.get(guide.get_absolute_url())
+    retitle(guide, "How to Become a Data Platform Engineer")
     another_server_changes_content()
     clock[0] += 0.5
-    with django_assert_max_num_queries(0):
-        client.get(guide.get_absolute_url())  # this worker has not asked again yet
+    # This worker has not asked the shared cache again yet.
+    assert b"Data Platform Engineer" not in client.get(guide.get_absolute_url()).content
     clock[0] += 0.6
-    with django_assert_max_num_queries(20) as captured:
-        assert client.get(guide.get_absolute_url()).status_code == 200
-    assert len(captured) > 0  # rendered afresh for the new version
+    assert b"Data Platform Engineer" in client.get(guide.get_absolute_url()).content
 
 
-def test_with_no_check_interval_every_request_asks_the_shared_cache(
-    page_cache, client, settings, django_assert_max_num_queries
-):
+def test_with_no_check_interval_every_request_asks_the_shared_cache(page_cache, client, settings):
     settings.PAGE_CACHE_CHECK_SECONDS = 0
-    guide = complete_guide()
+    guide = complete_guide(title="How to Become a Data Engineer")
     client.get(guide.get_absolute_url())
+    retitle(guide, "How to Become a Data Platform Engineer")
     another_server_changes_content()
-    with django_assert_max_num_queries(20) as captured:
-        client.get(guide.get_absolute_url())
-    assert len(captured) > 0
+    assert b"Data Platform Engineer" in client.get(guide.get_absolute_url()).content
 
 
 def test_cached_pages_are_sent_compressed_to_browsers_that_ask(page_cache, client):
@@ -304,3 +306,108 @@ def test_each_host_gets_its_own_copy_of_a_page(page_cache, client, settings):
     other = client.get(guide.get_absolute_url(), HTTP_HOST="www.example.com")
     assert b"://www.example.com/" in other.content
     assert b"://example.com/" not in other.content
+
+
+def test_a_browser_that_refuses_brotli_gets_gzip(page_cache, client):
+    guide = complete_guide()
+    client.get(guide.get_absolute_url())
+    response = client.get(guide.get_absolute_url(), HTTP_ACCEPT_ENCODING="br;q=0, gzip")
+    assert response["Content-Encoding"] == "gzip"
+    refused = client.get(guide.get_absolute_url(), HTTP_ACCEPT_ENCODING="br;q=0")
+    assert "Content-Encoding" not in refused
+
+
+def test_a_304_keeps_the_pages_own_caching_and_policy(page_cache, client):
+    from guides.views import guide_card_url
+
+    guide = complete_guide()
+    url = guide_card_url(guide)
+    first = client.get(url)
+    again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    for header in ("Cache-Control", "Content-Security-Policy", "Last-Modified", "ETag"):
+        assert again[header] == first[header], header
+    assert "immutable" in again["Cache-Control"]
+
+
+def test_hits_are_redirected_to_https_and_carry_hsts(page_cache, client, settings):
+    settings.SECURE_HSTS_SECONDS = 3600
+    guide = complete_guide()
+    first = client.get(guide.get_absolute_url(), secure=True)
+    hit = client.get(guide.get_absolute_url(), secure=True)
+    assert hit.content == first.content
+    assert hit["Strict-Transport-Security"].startswith("max-age=3600")
+    settings.SECURE_SSL_REDIRECT = True
+    plain = Client().get(guide.get_absolute_url())  # a client whose middleware sees it
+    assert plain.status_code == 301
+    assert plain["Location"].startswith("https://")
+
+
+def test_a_host_the_site_does_not_serve_is_refused_before_any_lookup(page_cache, client):
+    guide = complete_guide()
+    assert client.get(guide.get_absolute_url(), HTTP_HOST="evil.example").status_code == 400
+
+
+def test_the_jobs_list_ignores_tracking_parameters_in_its_key_and_its_links(
+    page_cache, client, django_assert_num_queries
+):
+    for _ in range(25):
+        JobListingFactory()
+    first = client.get("/jobs/?workplace=on_site")
+    with django_assert_num_queries(0):
+        tagged = client.get("/jobs/?utm_source=ad&workplace=on_site")
+    assert tagged.content == first.content
+    assert b"utm_source" not in tagged.content
+    assert b"page=2" in tagged.content
+
+
+def test_a_sitemap_page_number_is_part_of_its_key(page_cache, client):
+    assert client.get("/sitemap.xml").status_code == 200
+    assert client.get("/sitemap.xml?p=2").status_code == 404
+
+
+def test_pages_holding_a_csrf_token_or_a_session_write_are_not_stored(page_cache, client, settings):
+    settings.ROOT_URLCONF = "tests.careers.cache_urls"
+    from tests.careers import cache_urls
+
+    cache_urls.calls.clear()
+    for path in ("/with-csrf-token/", "/with-session-write/", "/plain/"):
+        for _ in range(2):
+            Client().get(path)  # a new reader each time, with no cookie from before
+    assert cache_urls.calls == [
+        "with-csrf-token",
+        "with-csrf-token",
+        "with-session-write",
+        "with-session-write",
+        "plain",
+    ]
+
+
+def test_decorators_around_reader_cache_still_run_on_hits(page_cache, client, settings):
+    settings.ROOT_URLCONF = "tests.careers.cache_urls"
+    from tests.careers import cache_urls
+
+    cache_urls.calls.clear()
+    first = client.get("/wrapped/")
+    second = client.get("/wrapped/")
+    assert second.content == first.content
+    # The outer decorator ran both times; the view itself once (the second came
+    # from the cache).
+    assert cache_urls.calls == ["outer", "wrapped", "outer"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/guides/", "/jobs/", "/flashcards/", "/sitemap.xml", "/robots.txt"]
+)
+def test_hits_are_answered_before_routing(page_cache, client, path):
+    complete_guide()
+    assert client.get(path).wsgi_request.resolver_match is not None  # rendered
+    hit = client.get(path)
+    assert hit.status_code == 200
+    assert hit.wsgi_request.resolver_match is None  # the middleware answered
+
+
+def test_a_guide_hit_is_answered_before_routing(page_cache, client):
+    guide = complete_guide()
+    client.get(guide.get_absolute_url())
+    assert client.get(guide.get_absolute_url()).wsgi_request.resolver_match is None
