@@ -43,7 +43,10 @@ def when_ready(server):
     get_resolver().url_patterns  # noqa: B018 - imports the URLconf and every view
     for folder in settings.TEMPLATES[0]["DIRS"]:
         for template in Path(folder).rglob("*.*"):
-            get_template(str(template.relative_to(folder)))
+            try:
+                get_template(str(template.relative_to(folder)))
+            except Exception:  # the page that uses it will fail on its own; the site starts
+                server.log.exception("Could not compile template %s", template)
     # Keep the garbage collector off what the workers inherit, so they share
     # those memory pages with the master instead of copying them.
     gc.freeze()
