@@ -6,8 +6,9 @@ filed under the current *content version*:
 
 - any successful write request (every admin save, action, revert or import
   through the admin) and every write command (`load_demo`, `import_jobs`) calls
-  `content_changed()`, which moves the version on, so every page is fresh at
-  once: old entries are simply never read again and age out;
+  `content_changed()`, which moves the version on, so every page is fresh
+  (within PAGE_CACHE_CHECK_SECONDS, below): old entries are never read again
+  and age out;
 - changes that happen by the clock (a guide scheduled to go live, a listing
   passing its valid-through date) are covered by never caching a page past the
   next such moment (`next_scheduled_change`).
