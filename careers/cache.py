@@ -48,8 +48,9 @@ VERSION_KEY = "content:version"
 SCHEDULE_KEY = "content:next-change"
 # The entry's layout is part of the key ("v2"), so a deploy that changes it never
 # reads an entry the previous release wrote.
-PAGE_KEY = "page:v2:{generation}:{digest}"
-# Headers a cached page keeps; everything else is set afresh on each response.
+PAGE_KEY = "page:v3:{generation}:{digest}"
+# Headers a cached page keeps from its view; everything else is set afresh on
+# each response, by the middleware around this one.
 KEPT_HEADERS = (
     "Content-Type",
     "Content-Language",
@@ -184,11 +185,11 @@ def _is_reader(request: HttpRequest) -> bool:
     )
 
 
-def _key(request: HttpRequest, generation: str, query: tuple[str, ...]) -> str:
+def _key(request: HttpRequest, host: str, generation: str, query: tuple[str, ...]) -> str:
     """The page's key: scheme, host and path, and only the query parameters that
     change the page, so "?utm_source=..." and other junk share one entry."""
     params = urlencode([(name, value) for name in query for value in request.GET.getlist(name)])
-    address = f"{request.scheme}://{request.get_host()}{request.path}?{params}"
+    address = f"{request.scheme}://{host}{request.path}?{params}"
     digest = hashlib.sha256(address.encode()).hexdigest()
     return PAGE_KEY.format(generation=generation, digest=digest)
 
@@ -199,19 +200,8 @@ def _not_modified(request: HttpRequest, etag: str) -> bool:
     return etag in {tag.removeprefix("W/") for tag in given}
 
 
-def _finish(response: HttpResponse, entry: dict, *, encoding: str = "") -> HttpResponse:
-    # A compressed copy is the same page in other bytes: its ETag is weak, as
-    # Django's GZipMiddleware would make it.
-    response["ETag"] = f"W/{entry['etag']}" if encoding else entry["etag"]
-    response.setdefault("Last-Modified", http_date(entry["rendered_at"]))
-    # Unless the view says otherwise, browsers may keep a copy but must ask
-    # again; the ETag makes asking cheap.
-    response.setdefault("Cache-Control", "public, max-age=0, must-revalidate")
-    patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
-    return response
-
-
 def _new_entry(response: HttpResponse) -> dict:
+    """The page as it is stored: its bodies, and every header worked out once."""
     content = response.content
     bodies = {"": content}
     if len(content) >= 200:
@@ -219,12 +209,16 @@ def _new_entry(response: HttpResponse) -> dict:
             compressed = compress(content)
             if len(compressed) < len(content):
                 bodies[name] = compressed
+    # Unless the view says otherwise, browsers may keep a copy but must ask
+    # again; the ETag makes asking cheap.
+    response.setdefault("Last-Modified", http_date(timezone.now().timestamp()))
+    response.setdefault("Cache-Control", "public, max-age=0, must-revalidate")
+    patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
     return {
         "status": response.status_code,
         "bodies": bodies,
-        "headers": {h: response[h] for h in KEPT_HEADERS if h in response},
+        "headers": {h: response[h] for h in (*KEPT_HEADERS, "Vary") if h in response},
         "etag": quote_etag(hashlib.sha256(content).hexdigest()[:32]),
-        "rendered_at": timezone.now().timestamp(),
     }
 
 
@@ -267,9 +261,9 @@ def _cached_page(request: HttpRequest, query: tuple[str, ...]) -> tuple[dict | N
     """
     found = getattr(request, "_reader_cache", None)
     if found is None:
-        request.get_host()  # a host the site does not serve is a 400 before any work
+        host = request.get_host()  # a host the site does not serve is a 400 before any work
         generation, timeout = _generation(timezone.now())
-        key = _key(request, generation, query)
+        key = _key(request, host, generation, query)
         entry = recent_pages.get(key)
         if entry is None:
             entry = cache.get(key)
@@ -297,7 +291,7 @@ def _accepted_encodings(request: HttpRequest) -> set[str]:
 
 
 def _from_entry(request: HttpRequest, entry: dict) -> HttpResponse:
-    accepted = _accepted_encodings(request)
+    accepted = _accepted_encodings(request) if len(entry["bodies"]) > 1 else set()
     encoding = next((name for name in entry["bodies"] if name and name in accepted), "")
     if _not_modified(request, entry["etag"]):
         # A 304 carries the headers the page's 200 would (caching, policy), not
@@ -306,15 +300,16 @@ def _from_entry(request: HttpRequest, entry: dict) -> HttpResponse:
         for header, value in entry["headers"].items():
             if header not in BODY_HEADERS:
                 response[header] = value
-        return _finish(response, entry, encoding=encoding)
-    body = entry["bodies"][encoding]
-    response = HttpResponse(body, status=entry["status"])
-    for header, value in entry["headers"].items():
-        response[header] = value
-    if encoding:
-        response["Content-Encoding"] = encoding
-    response["Content-Length"] = str(len(body))
-    return _finish(response, entry, encoding=encoding)
+    else:
+        body = entry["bodies"][encoding]
+        response = HttpResponse(body, status=entry["status"], headers=entry["headers"])
+        if encoding:
+            response["Content-Encoding"] = encoding
+        response["Content-Length"] = str(len(body))
+    # A compressed copy is the same page in other bytes: its ETag is weak, as
+    # Django's GZipMiddleware would make it.
+    response["ETag"] = f"W/{entry['etag']}" if encoding else entry["etag"]
+    return response
 
 
 def _personal(request: HttpRequest, response: HttpResponse) -> bool:
