@@ -85,6 +85,7 @@ bench: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .
@@ -94,9 +95,13 @@ migrations-check: export SECRET_KEY ?= test-only-not-secret
 migrations-check: install
 	$(MANAGE) makemigrations --check --dry-run
 
+# Lock files name packages and hashes only: no index or wheel folder of the machine
+# that compiled them (each install elsewhere would warn about them).
+LOCK_FLAGS := --quiet --strip-extras --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links
+
 lock: install
-	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe -o requirements.txt pyproject.toml
-	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe --extra dev -o requirements-dev.txt pyproject.toml
+	$(BIN)/pip-compile $(LOCK_FLAGS) -o requirements.txt pyproject.toml
+	$(BIN)/pip-compile $(LOCK_FLAGS) --extra dev -o requirements-dev.txt pyproject.toml
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules artifacts

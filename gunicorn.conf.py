@@ -17,7 +17,7 @@ max_requests_jitter = 1000
 # second start-up. Nothing connects to PostgreSQL or Redis at import time, so
 # no connection is shared between workers.
 preload_app = True
-# No access log: careers.middleware.RequestLogMiddleware writes one line per
+# No access log: careers.core.middleware.RequestLogMiddleware writes one line per
 # request (static files included), with the request id; gunicorn's would repeat it.
 accesslog = None
 errorlog = "-"

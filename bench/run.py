@@ -105,7 +105,7 @@ def prepare(env: dict) -> None:
 
 FIFTY_STEP_GUIDE = textwrap.dedent(
     """
-    from careers.cache import content_changed
+    from careers.core.cache import content_changed
     from guides.models import Guide, RoadmapStep
     from guides.services import guide_search_index
 

@@ -1,22 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
-from django.template.response import TemplateResponse
 from reversion.admin import VersionAdmin
 
-from careers.admin_tools import NoLostWorkForm
+from careers.forms import CareerForm
 from careers.models import Career, Category, SalaryFigure
-from careers.selectors import content_health
 
 admin.site.site_header = f"{settings.SITE_NAME} editors"
 admin.site.site_title = f"{settings.SITE_NAME} admin"
 admin.site.index_title = "Content"
-
-
-class CareerForm(NoLostWorkForm):
-    class Meta:
-        model = Career
-        fields = "__all__"
 
 
 @admin.register(Category)
@@ -73,16 +64,3 @@ class CareerAdmin(VersionAdmin):
     @admin.display(description="Median salary")
     def salary_display(self, career):
         return career.salary_display
-
-
-def content_health_view(request):
-    """What needs an editor's attention: stale figures, gaps, broken links, schedule."""
-    if not request.user.has_perm("guides.view_guide"):
-        raise PermissionDenied
-    context = {
-        **admin.site.each_context(request),
-        "title": "Content health",
-        "health": content_health(),
-        "review_days": settings.FIGURE_REVIEW_DAYS,
-    }
-    return TemplateResponse(request, "admin/content_health.html", context)

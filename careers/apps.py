@@ -1,9 +1,8 @@
-from django.apps import AppConfig
+from careers.core import plugins
 
 
-class CareersConfig(AppConfig):
+class CareersConfig(plugins.PluginAppConfig):
+    """The hub of the domain: careers, their categories and salary figures."""
+
     name = "careers"
     verbose_name = "Careers"
-
-    def ready(self):
-        from careers import checks  # noqa: F401 - registers the system checks

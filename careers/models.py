@@ -1,85 +1,12 @@
-"""The hub of the domain: careers (roles) that guides, decks and jobs point at.
-
-Also the publishable base every reader-facing model shares, so that one
-`live()` decides what readers may see.
-"""
+"""The hub of the domain: careers (roles) that guides, decks and jobs point at."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
 
-from careers.fields import WebAddressField
-from careers.formatting import format_money_range
-
-# Guides, cards and job listings carry their text again for site search (tens of
-# kilobytes on a long guide); the pages that show them never read it.
-SEARCH_INDEX_FIELDS = ("search_text", "search_vector")
-
-
-class PublishableQuerySet(models.QuerySet):
-    def live(self, *, at=None):
-        """What readers may see: published, inside its publish window."""
-        at = at or timezone.now()
-        return self.filter(
-            Q(publish_from__isnull=True) | Q(publish_from__lte=at),
-            Q(publish_until__isnull=True) | Q(publish_until__gt=at),
-            status=Publishable.Status.PUBLISHED,
-        )
-
-
-class Publishable(models.Model):
-    """Status, publish window and timestamps for content readers see."""
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        IN_REVIEW = "in_review", "In review"
-        PUBLISHED = "published", "Published"
-
-    status = models.CharField(
-        max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
-    )
-    publish_from = models.DateTimeField(
-        null=True,
-        blank=True,
-        help_text="Published content goes live at this time. Empty means as soon as published.",
-    )
-    publish_until = models.DateTimeField(
-        null=True,
-        blank=True,
-        help_text="Published content is taken down at this time. Empty means it stays up.",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = PublishableQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(publish_until__isnull=True)
-                | Q(publish_from__isnull=True)
-                | Q(publish_until__gt=F("publish_from")),
-                name="%(app_label)s_%(class)s_publish_window_ordered",
-            ),
-        ]
-
-    def is_live(self, *, at=None) -> bool:
-        at = at or timezone.now()
-        return (
-            self.status == self.Status.PUBLISHED
-            and (self.publish_from is None or self.publish_from <= at)
-            and (self.publish_until is None or self.publish_until > at)
-        )
-
-    def clean(self):
-        super().clean()
-        if self.publish_from and self.publish_until and self.publish_until <= self.publish_from:
-            raise ValidationError(
-                {"publish_until": "The take-down time must come after the publish time."}
-            )
+from careers.core.fields import WebAddressField
+from careers.core.formatting import format_money_range
 
 
 class Period(models.TextChoices):

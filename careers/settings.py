@@ -52,29 +52,33 @@ INSTALLED_APPS = [
     "adminsortable2",
     "reversion",
     "axes",
+    # The core first (it imports no app), then the hub, the content apps, and the
+    # site layer that composes them (see README, "How the code is laid out").
+    "careers.core",
     "careers",
     "guides",
     "flashcards",
     "jobs",
+    "careers.site",
 ]
 
 MIDDLEWARE = [
-    "careers.middleware.RequestLogMiddleware",
+    "careers.core.middleware.RequestLogMiddleware",
     # Compresses pages for browsers that ask (public pages hold no secrets to leak).
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "careers.middleware.SecurityHeadersMiddleware",
+    "careers.core.middleware.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Readers' cached pages are served here, as WhiteNoise serves static files:
     # before routing, sessions and the view (careers/cache.py).
-    "careers.cache.ReaderCacheMiddleware",
+    "careers.core.cache.ReaderCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "careers.cache.ContentChangeMiddleware",
+    "careers.core.cache.ContentChangeMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into a clear 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -104,7 +108,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "careers.context_processors.site",
+                "careers.core.context_processors.site",
             ],
         },
     },
@@ -128,7 +132,7 @@ SILENCED_SYSTEM_CHECKS = ["models.W038"]
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     # The same backend, reusing its Redis client (see careers/redis_cache.py).
-    CACHES["default"]["BACKEND"] = "careers.redis_cache.RedisCache"
+    CACHES["default"]["BACKEND"] = "careers.core.redis_cache.RedisCache"
 # How long a reader's page may be served from the cache at most (careers/cache.py);
 # any content change makes pages fresh sooner. 0 turns page caching off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
@@ -203,7 +207,7 @@ PERMISSIONS_POLICY = (
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "careers.middleware.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "careers.core.middleware.RequestIdFilter"}},
     "formatters": {
         "line": {
             "format": "time=%(asctime)s level=%(levelname)s logger=%(name)s "

@@ -1,20 +1,22 @@
-"""Root URLs. Public URLs are part of the product: keep them stable."""
+"""Root URLs: where the site layer and every app are wired in. Public URLs are part of
+the product: keep them stable."""
 
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from careers import views
-from careers.admin import content_health_view
+from careers.site import views
+from careers.site.health import content_health_view
+from guides import views as guide_views
 
 careers_patterns = (
     [
         path("", views.home, name="home"),
-        path("careers/<slug:slug>/salary/", views.salary, name="salary"),
+        path("careers/<slug:slug>/salary/", guide_views.salary, name="salary"),
         path("healthz", views.healthz, name="healthz"),
         path("robots.txt", views.robots_txt, name="robots"),
         path("search/", views.search, name="search"),
-        path("compare/<str:pair>/", views.compare, name="compare"),
+        path("compare/<str:pair>/", guide_views.compare, name="compare"),
     ],
     "careers",
 )

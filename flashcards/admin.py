@@ -1,23 +1,15 @@
 from adminsortable2.admin import SortableAdminBase, SortableStackedInline
-from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.html import format_html
 
-from careers.admin_tools import NoLostWorkForm, PositionedInlineFormSet, PublishableAdmin
+from careers.core.admin import PositionedInlineFormSet, PublishableAdmin, rows_import_view
 from flashcards import services
+from flashcards.forms import CardImportForm, DeckForm
 from flashcards.models import Card, Deck
-
-MAX_IMPORT_BYTES = 2 * 1024 * 1024
-
-
-class DeckForm(NoLostWorkForm):
-    class Meta:
-        model = Deck
-        fields = "__all__"
 
 
 class CardInline(SortableStackedInline):
@@ -27,35 +19,13 @@ class CardInline(SortableStackedInline):
     fields = ["question", "answer", ("difficulty", "tags"), "position"]
 
 
-class CardImportForm(forms.Form):
-    file = forms.FileField(
-        label="CSV file",
-        help_text=(
-            "UTF-8 CSV (comma, semicolon or tab separated) with a header row: question, "
-            "answer, and optionally difficulty (beginner, intermediate, advanced) and tags "
-            "(comma-separated). Cards are added after the deck's cards, in file order."
-        ),
-    )
-
-    def clean_file(self):
-        file = self.cleaned_data["file"]
-        if file.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError("The file is larger than 2 MB; split it in parts.")
-        return file
-
-
 @admin.register(Deck)
 class DeckAdmin(SortableAdminBase, PublishableAdmin):
     form = DeckForm
     list_display = ["title", "career", "status", "publish_from", "updated_at"]
     list_filter = ["status", "career__category"]
-    list_select_related = ["career"]
     search_fields = ["title", "career__name", "description", "cards__question"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["career"]
-    date_hierarchy = "updated_at"
-    readonly_fields = ["created_at", "updated_at"]
-    show_facets = admin.ShowFacets.ALWAYS
     fieldsets = [
         (None, {"fields": ["career", "title", "slug", "description", "opened_at"]}),
         (
@@ -77,24 +47,9 @@ class DeckAdmin(SortableAdminBase, PublishableAdmin):
         # Searching the cards can match a deck once per card: ask for distinct rows.
         return queryset, bool(search_term)
 
-    def status_set(self, *, obj, status):
-        return services.deck_status_set(deck=obj, status=status)
-
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        deck = form.instance
-        services.deck_cards_search_index(deck=deck)
-        if deck.status != Deck.Status.PUBLISHED:
-            return
-        problems = services.deck_publish_problems(deck=deck, card_count=deck.cards.count())
-        if problems:
-            Deck.objects.filter(pk=deck.pk).update(status=Deck.Status.DRAFT)
-            deck.status = Deck.Status.DRAFT
-            self.message_user(
-                request,
-                f"Saved as a draft, not published: {'; '.join(problems)}.",
-                level=messages.WARNING,
-            )
+        services.deck_cards_search_index(deck=form.instance)
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -119,35 +74,25 @@ class DeckAdmin(SortableAdminBase, PublishableAdmin):
             and request.user.has_perm("flashcards.add_card")
         ):
             raise PermissionDenied
-        errors = []
-        if request.method == "POST":
-            form = CardImportForm(request.POST, request.FILES)
-            if form.is_valid():
-                try:
-                    cards = services.cards_import(deck=deck, file=form.cleaned_data["file"])
-                except services.CardImportError as error:
-                    errors = error.errors
-                else:
-                    self.message_user(
-                        request, f"Imported {len(cards)} cards into “{deck}”.", messages.SUCCESS
-                    )
-                    return redirect(reverse("admin:flashcards_deck_change", args=[deck.pk]))
-        else:
-            form = CardImportForm()
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": deck,
-            "title": f"Import cards into “{deck}”",
-            "form": form,
-            "errors": errors,
-            "columns": services.IMPORT_COLUMNS,
-        }
-        return TemplateResponse(
+
+        def run(data: dict) -> str:
+            cards = services.cards_import(deck=deck, file=data["file"])
+            return f"Imported {len(cards)} cards into “{deck}”."
+
+        return rows_import_view(
+            self,
             request,
-            "admin/flashcards/deck/import_cards.html",
-            context,
-            status=400 if errors else 200,
+            form_class=CardImportForm,
+            run=run,
+            title=f"Import cards into “{deck}”",
+            intro=format_html(
+                "The first row names the columns: <code>{}</code>. <code>question</code> and "
+                "<code>answer</code> are required; answers may use Markdown. Every row is "
+                "checked first: if any row is wrong, no card is written.",
+                ",".join(services.IMPORT_COLUMNS),
+            ),
+            done_url=reverse("admin:flashcards_deck_change", args=[deck.pk]),
+            original=deck,
         )
 
     def export_cards_view(self, request, object_id):

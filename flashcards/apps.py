@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from careers.core import plugins
 
 
-class FlashcardsConfig(AppConfig):
+class FlashcardsConfig(plugins.PluginAppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "flashcards"
     verbose_name = "Interview flashcards"

@@ -1,12 +1,12 @@
 """Interview flashcard decks: one per career, practised card by card."""
 
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 
-from careers.markdown import render_markdown
-from careers.models import Career, Publishable
+from careers.core.markdown import render_markdown
+from careers.core.publishing import Publishable, PublishRules
+from careers.core.search import Searchable
+from careers.models import Career
 
 
 class Deck(Publishable):
@@ -20,6 +20,11 @@ class Deck(Publishable):
     description = models.CharField(
         max_length=300,
         help_text="One or two sentences for the deck list, search results and link previews.",
+    )
+
+    publish_rules = PublishRules(
+        parts={"cards": "add at least one card"},
+        fields={"description": "write a description"},
     )
 
     class Meta(Publishable.Meta):
@@ -39,7 +44,7 @@ class Deck(Publishable):
         return reverse("flashcards:detail", kwargs={"slug": self.slug})
 
 
-class Card(models.Model):
+class Card(Searchable):
     """One interview question with its answer, in the deck's order."""
 
     class Difficulty(models.TextChoices):
@@ -62,19 +67,10 @@ class Card(models.Model):
         blank=True,
         help_text="Optional, comma-separated, e.g. “statistics, python”.",
     )
-    search_text = models.TextField(
-        editable=False,
-        default="",
-        help_text="The answer as plain text, for site search; "
-        "rebuilt by flashcards.services.cards_search_index.",
-    )
-    search_vector = SearchVectorField(
-        null=True, editable=False, help_text="PostgreSQL only: question (A) and answer (B)."
-    )
 
     class Meta:
         ordering = ["position", "id"]
-        indexes = [GinIndex(fields=["search_vector"], name="flashcards_card_search_vector")]
+        indexes = Searchable.Meta.indexes
         constraints = [
             # Deferred, so that a drag-and-drop reorder can swap positions within one
             # transaction. SQLite cannot defer and so skips it (see settings).

@@ -1,9 +1,10 @@
 """Reads for the deck pages and the guide's interview-prep preview: fixed query counts."""
 
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 
-from careers.models import SEARCH_INDEX_FIELDS, Career
+from careers.core.search import SEARCH_INDEX_FIELDS
+from careers.models import Career
 from flashcards.models import Card, Deck
 
 PREVIEW_SIZE = 3
@@ -19,10 +20,14 @@ def live_decks_with_counts() -> list[Deck]:
     )
 
 
-def deck_for_page(slug: str) -> tuple[Deck, list[Card]]:
-    """The live deck and its cards in order (two queries), or 404."""
-    deck = get_object_or_404(Deck.objects.live().select_related("career"), slug=slug)
-    return deck, list(deck.cards.defer(*SEARCH_INDEX_FIELDS))
+def deck_for_page(slug: str) -> Deck:
+    """The live deck with its cards in order (two queries), or 404."""
+    return get_object_or_404(
+        Deck.objects.live()
+        .select_related("career")
+        .prefetch_related(Prefetch("cards", queryset=Card.objects.defer(*SEARCH_INDEX_FIELDS))),
+        slug=slug,
+    )
 
 
 def interview_preview(career: Career) -> tuple[Deck, list[Card]] | None:
@@ -39,3 +44,9 @@ def interview_preview(career: Career) -> tuple[Deck, list[Card]] | None:
     if not cards:
         return None
     return cards[0].deck, cards
+
+
+def interview_preview_context(career: Career) -> dict:
+    """The guide page's interview-prep section (templates/includes/interview_prep.html)."""
+    deck, cards = interview_preview(career) or (None, [])
+    return {"preview_deck": deck, "preview_cards": cards}

@@ -1,23 +1,29 @@
-"""Bulk import and export of a deck's cards.
+"""Bulk import and export of a deck's cards, and the cards' search index.
 
 The import file is CSV (comma, semicolon or tab separated, UTF-8) with a header row:
-`question,answer[,difficulty][,tags]`. Every row is checked before anything is written;
-one bad row and nothing is written, and each bad row is reported with its line number.
+`question,answer[,difficulty][,tags]`. It goes through the one all-or-nothing row
+importer (careers.core.importing): every row is checked before anything is written,
+and each bad row is reported with its line number.
 """
 
 import csv
 import io
-from dataclasses import dataclass
 from typing import IO
 
-from django.core.exceptions import ValidationError
-from django.db import connection, transaction
 from django.db.models import Max, QuerySet
 from django.utils.html import escape
 
-from careers.search import plain_text, search_vector
-from careers.services import publishable_status_set
+from careers.core.importing import (
+    ImportInvalid,
+    RowError,
+    csv_delimiter,
+    csv_row,
+    csv_table,
+    read_text,
+    rows_import,
+)
 from flashcards.models import Card, Deck
+from flashcards.search import card_search
 
 IMPORT_COLUMNS = ("question", "answer", "difficulty", "tags")
 REQUIRED_COLUMNS = ("question", "answer")
@@ -28,66 +34,8 @@ _DIFFICULTIES = {
 }
 
 
-@dataclass(frozen=True)
-class RowError:
-    """Why one line of an import file was refused. Line 0 means the file as a whole."""
-
-    line: int
-    message: str
-
-    def __str__(self):
-        return f"Line {self.line}: {self.message}" if self.line else self.message
-
-
-class CardImportError(Exception):
-    """The file had bad rows; nothing was written."""
-
-    def __init__(self, errors: list[RowError]):
-        self.errors = errors
-        super().__init__("; ".join(str(error) for error in errors))
-
-
-def _read_text(file: IO) -> str:
-    data = file.read()
-    if isinstance(data, bytes):
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise CardImportError(
-                [RowError(0, "The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")]
-            ) from error
-    return data.removeprefix("\ufeff")
-
-
-def _delimiter(text: str) -> str:
-    """Tab, semicolon or comma: whichever the header row uses (spreadsheets differ)."""
-    header = text.split("\n", 1)[0]
-    for delimiter in ("\t", ";"):
-        if delimiter in header and "," not in header:
-            return delimiter
-    return ","
-
-
-def _message(error: ValidationError) -> str:
-    return " ".join(
-        f"{field}: {message}" if field != "__all__" else message
-        for field, messages in error.message_dict.items()
-        for message in messages
-    )
-
-
-def cards_import(*, deck: Deck, file: IO) -> list[Card]:
-    """Append the file's cards to the deck, in file order, all or nothing.
-
-    Raises CardImportError listing every bad row (line number and reason).
-    """
-    text = _read_text(file)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
-    errors: list[RowError] = []
-    try:
-        header = [name.strip().lower() for name in next(reader, [])]
-    except csv.Error as error:
-        raise CardImportError([RowError(1, f"Unreadable header row ({error}).")]) from error
+def _header(cells: list[str]) -> list[str]:
+    header = [name.strip().lower() for name in cells]
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     unknown = [name for name in header if name and name not in IMPORT_COLUMNS]
     if missing or unknown:
@@ -96,7 +44,7 @@ def cards_import(*, deck: Deck, file: IO) -> list[Card]:
             problems.append(f"missing column(s): {', '.join(missing)}")
         if unknown:
             problems.append(f"unknown column(s): {', '.join(unknown)}")
-        raise CardImportError(
+        raise ImportInvalid(
             [
                 RowError(
                     1,
@@ -105,78 +53,61 @@ def cards_import(*, deck: Deck, file: IO) -> list[Card]:
                 )
             ]
         )
+    return header
 
+
+def cards_import(*, deck: Deck, file: IO) -> list[Card]:
+    """Append the file's cards to the deck, in file order, all or nothing.
+
+    Raises ImportInvalid listing every bad row (line number and reason).
+    """
+    text = read_text(file.read())
+    cells, records = csv_table(text, delimiter=csv_delimiter(text))
+    header = _header(cells)
     existing = set(deck.cards.values_list("question", flat=True))
     next_position = (deck.cards.aggregate(last=Max("position"))["last"] or 0) + 1
     seen: dict[str, int] = {}
-    cards: list[Card] = []
-    line = reader.line_num
-    while True:
-        start = line + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            errors.append(RowError(start, f"This line cannot be read as CSV ({error})."))
-            break
-        line = reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue  # blank lines are not cards
-        if len(cards) + len(errors) >= MAX_IMPORT_ROWS:
-            errors.append(RowError(start, f"A file may hold at most {MAX_IMPORT_ROWS} cards."))
-            break
-        if len(row) > len(header):
-            errors.append(
-                RowError(start, f"{len(row)} values, but the header names {len(header)} columns.")
-            )
-            continue
-        values = dict(zip(header, (cell.strip() for cell in row), strict=False))
+
+    def build(line: int, record: list[str]) -> Card:
+        values = csv_row(header, record)
         difficulty_text = values.get("difficulty", "").lower()
         difficulty = _DIFFICULTIES.get(difficulty_text or Card.Difficulty.INTERMEDIATE)
         if difficulty is None:
-            errors.append(
-                RowError(
-                    start,
-                    f"Unknown difficulty “{values['difficulty']}”: use beginner, intermediate "
-                    f"or advanced.",
-                )
+            raise ValueError(
+                f"Unknown difficulty “{values['difficulty']}”: use beginner, intermediate "
+                f"or advanced."
             )
-            continue
         card = Card(
             deck=deck,
-            position=next_position + len(cards),
+            position=next_position + len(seen),
             question=values.get("question", ""),
             answer=values.get("answer", ""),
             difficulty=difficulty,
             tags=", ".join(tag.strip() for tag in values.get("tags", "").split(",") if tag.strip()),
         )
-        try:
-            # Uniqueness is checked below against the deck and the file, without a query a row.
-            card.full_clean(validate_constraints=False)
-        except ValidationError as error:
-            errors.append(RowError(start, _message(error)))
-            continue
+        # Uniqueness is checked here against the deck and the file, without a query a row.
+        card.full_clean(validate_constraints=False)
         if card.question in existing:
-            errors.append(RowError(start, "The deck already has this question."))
-            continue
+            raise ValueError("The deck already has this question.")
         if card.question in seen:
-            errors.append(
-                RowError(start, f"The same question is on line {seen[card.question]} already.")
-            )
-            continue
-        seen[card.question] = start
-        cards.append(card)
+            raise ValueError(f"The same question is on line {seen[card.question]} already.")
+        seen[card.question] = line
+        return card
 
-    if errors:
-        raise CardImportError(errors)
-    if not cards:
-        raise CardImportError([RowError(0, "The file has a header row but no cards.")])
-    with transaction.atomic():
+    def write(cards: list[Card]) -> list[Card]:
         for card in cards:
             card.save()
         cards_search_index(cards=Card.objects.filter(pk__in=[card.pk for card in cards]))
-    return cards
+        return cards
+
+    return rows_import(
+        rows=records,
+        build=build,
+        write=write,
+        noun="cards",
+        max_rows=MAX_IMPORT_ROWS,
+        empty="The file has a header row but no cards.",
+    )
 
 
 def cards_export_csv(*, deck: Deck) -> str:
@@ -210,38 +141,9 @@ def cards_export_anki(*, deck: Deck, cards: list[Card] | None = None) -> str:
     return out.getvalue()
 
 
-def deck_publish_problems(*, deck: Deck, card_count: int) -> list[str]:
-    """Why a deck may not go live, in words an editor can act on (empty: it may)."""
-    problems = []
-    if card_count < 1:
-        problems.append("add at least one card")
-    if not deck.description.strip():
-        problems.append("write a description")
-    return problems
-
-
-def deck_status_set(*, deck: Deck, status: str) -> list[str]:
-    """Move a deck to `status`; publishing checks the rules first. Returns the problems."""
-    return publishable_status_set(
-        item=deck,
-        status=status,
-        publish_problems=lambda: deck_publish_problems(deck=deck, card_count=deck.cards.count()),
-    )
-
-
 def cards_search_index(*, cards: QuerySet[Card]) -> int:
-    """Rebuild the stored search text (the answer as plain text) of these cards, and on
-    PostgreSQL their search vector (question A, answer B). Returns how many cards."""
-    cards = list(cards.order_by().only("pk", "answer_html"))
-    for card in cards:
-        card.search_text = plain_text(card.answer_html)
-    Card.objects.bulk_update(cards, ["search_text"], batch_size=500)
-    if cards and connection.vendor == "postgresql":
-        # A separate UPDATE: in the one that sets search_text, the old text would be read.
-        Card.objects.filter(pk__in=[card.pk for card in cards]).update(
-            search_vector=search_vector("question")
-        )
-    return len(cards)
+    """Rebuild the site-search index of these cards; returns how many."""
+    return card_search.index(cards)
 
 
 def deck_cards_search_index(*, deck: Deck) -> int:

@@ -3,13 +3,12 @@ from adminsortable2.admin import (
     SortableStackedInline,
     SortableTabularInline,
 )
-from django import forms
 from django.contrib import admin
 from reversion.admin import VersionAdmin
 
-from careers.admin_tools import NoLostWorkForm, PositionedInlineFormSet, PublishableAdmin
-from careers.models import Publishable
+from careers.core.admin import PositionedInlineFormSet, PublishableAdmin
 from guides import services
+from guides.forms import GuideForm
 from guides.models import (
     FAQ,
     Certification,
@@ -23,43 +22,9 @@ from guides.models import (
 )
 
 
-class GuideForm(NoLostWorkForm):
-    class Meta:
-        model = Guide
-        fields = "__all__"
-
-    def clean(self):
-        cleaned = super().clean()
-        status = cleaned.get("status", self.instance.status)
-        if (
-            status == Publishable.Status.PUBLISHED
-            and not cleaned.get("meta_description", "").strip()
-        ):
-            self.add_error(
-                "meta_description",
-                "A published guide needs a meta description: search results and link "
-                "previews show it.",
-            )
-        return cleaned
-
-
-class RoadmapStepFormSet(PositionedInlineFormSet):
-    def clean(self):
-        super().clean()
-        if self.instance.status != Publishable.Status.PUBLISHED:
-            return
-        kept = [
-            form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")
-        ]
-        if not kept:
-            raise forms.ValidationError(
-                "A published guide needs at least one roadmap step. Add one, or save it as a draft."
-            )
-
-
 class RoadmapStepInline(SortableStackedInline):
     model = RoadmapStep
-    formset = RoadmapStepFormSet
+    formset = PositionedInlineFormSet
     extra = 0
     fields = [
         "title",
@@ -114,13 +79,8 @@ class GuideAdmin(SortableAdminBase, PublishableAdmin):
     form = GuideForm
     list_display = ["title", "edition_year", "career", "status", "publish_from", "updated_at"]
     list_filter = ["status", "edition_year", "career__category"]
-    list_select_related = ["career"]
     search_fields = ["title", "slug", "career__name", "intro"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["career"]
-    date_hierarchy = "updated_at"
-    readonly_fields = ["created_at", "updated_at"]
-    show_facets = admin.ShowFacets.ALWAYS
     fieldsets = [
         (
             None,
@@ -158,9 +118,6 @@ class GuideAdmin(SortableAdminBase, PublishableAdmin):
         FAQInline,
         RelatedGuideInline,
     ]
-
-    def status_set(self, *, obj, status):
-        return services.guide_status_set(guide=obj, status=status)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -1,6 +1,6 @@
-from django.apps import AppConfig
+from careers.core import plugins
 
 
-class GuidesConfig(AppConfig):
+class GuidesConfig(plugins.PluginAppConfig):
     name = "guides"
     verbose_name = "Guides"

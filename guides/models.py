@@ -1,16 +1,16 @@
 """A career guide and its ordered parts, as the guide page shows them."""
 
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from careers.fields import WebAddressField
-from careers.formatting import format_money, format_money_range, format_range
-from careers.markdown import render_markdown
-from careers.models import Career, Period, Publishable
+from careers.core.fields import WebAddressField
+from careers.core.formatting import format_money, format_money_range, format_range
+from careers.core.markdown import render_markdown
+from careers.core.publishing import Publishable, PublishRules
+from careers.core.search import Searchable
+from careers.models import Career, Period
 
 
 class DurationUnit(models.TextChoices):
@@ -62,7 +62,7 @@ class DurationRange(models.Model):
 RESERVED_SLUGS = {"feed"}
 
 
-class Guide(Publishable):
+class Guide(Publishable, Searchable):
     """ "How to Become a Machine Learning Engineer (2026 Guide)": one per career and year."""
 
     career = models.ForeignKey(Career, on_delete=models.PROTECT, related_name="guides")
@@ -92,20 +92,16 @@ class Guide(Publishable):
         help_text="What a reader should have before starting, shown above the roadmap. Markdown.",
     )
     prerequisite_note_html = models.TextField(editable=False, default="")
-    search_text = models.TextField(
-        editable=False,
-        default="",
-        help_text="The intro, steps, skills and FAQs as plain text, for site search; "
-        "rebuilt by guides.services.guide_search_index.",
-    )
-    search_vector = SearchVectorField(
-        null=True, editable=False, help_text="PostgreSQL only: title (A) and search text (B)."
+
+    publish_rules = PublishRules(
+        parts={"steps": "add at least one roadmap step"},
+        fields={"meta_description": "write a meta description"},
     )
 
     class Meta(Publishable.Meta):
         ordering = ["title"]
         permissions = [("publish_guide", "Can publish, unpublish and schedule guides")]
-        indexes = [GinIndex(fields=["search_vector"], name="guides_guide_search_vector")]
+        indexes = Searchable.Meta.indexes
         constraints = [
             *Publishable.Meta.constraints,
             models.UniqueConstraint(

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from careers.models import SEARCH_INDEX_FIELDS, Category
+from careers.core.search import SEARCH_INDEX_FIELDS
+from careers.models import Career, Category
 from guides.models import Guide, GuideCertification, Path
 
 
@@ -32,7 +33,8 @@ class GuideSummary:
         return " · ".join(parts)
 
 
-def _summaries(guides: QuerySet[Guide]) -> list[GuideSummary]:
+def guide_summaries(guides: QuerySet[Guide]) -> list[GuideSummary]:
+    """These guides as lists show them, in the queryset's order (two queries)."""
     guides = (
         guides.defer(*SEARCH_INDEX_FIELDS)
         .select_related("career__category")
@@ -59,7 +61,7 @@ def _summaries(guides: QuerySet[Guide]) -> list[GuideSummary]:
 
 def live_guide_summaries() -> list[GuideSummary]:
     """Every live guide, by category then title (two queries)."""
-    return _summaries(
+    return guide_summaries(
         Guide.objects.live().order_by(
             "career__category__position", "career__category__name", "title"
         )
@@ -68,7 +70,7 @@ def live_guide_summaries() -> list[GuideSummary]:
 
 def related_guide_summaries(guide: Guide) -> list[GuideSummary]:
     """The guide's related guides that readers can open, in the editor's order (two queries)."""
-    return _summaries(
+    return guide_summaries(
         Guide.objects.live().filter(linked_from__guide=guide).order_by("linked_from__position")
     )
 
@@ -91,3 +93,22 @@ def guide_for_page(slug: str, *, queryset: QuerySet[Guide] | None = None) -> Gui
         ),
         slug=slug,
     )
+
+
+def group_by_category(summaries: list[GuideSummary]) -> list[tuple[Category, list[GuideSummary]]]:
+    """[(category, [summary, ...]), ...] in the order the summaries come in."""
+    groups: dict = {}
+    for summary in summaries:
+        groups.setdefault(summary.category, []).append(summary)
+    return list(groups.items())
+
+
+def career_guide(career: Career | str) -> Guide | None:
+    """The career's newest live guide (one query), or None: the guide a career's other
+    pages link to. `career` is a Career or its slug."""
+    guides = Guide.objects.live().defer(*SEARCH_INDEX_FIELDS).select_related("career__category")
+    if isinstance(career, Career):
+        guides = guides.filter(career=career)
+    else:
+        guides = guides.filter(career__slug=career)
+    return guides.order_by("-edition_year").first()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from careers.cache import reader_cache
+from careers.core.cache import reader_cache
 from guides import feeds, views
 
 app_name = "guides"

@@ -1,6 +1,3 @@
-import datetime
-import textwrap
-
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -8,19 +5,22 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
-from careers import structured_data
-from careers.cache import reader_cache
-from careers.compare import compare_url
-from careers.views import group_by_category
-from flashcards.selectors import interview_preview
+from careers.core.cache import reader_cache
+from careers.core.plugins import career_page_context
+from careers.core.structured_data import breadcrumb_list
+from careers.structured_data import occupation
+from guides import og_card
+from guides.compare import compare_url, comparison_for_page
 from guides.models import Guide, GuideRedirect
 from guides.selectors import (
-    _summaries,
+    career_guide,
+    group_by_category,
     guide_for_page,
+    guide_summaries,
     live_guide_summaries,
     related_guide_summaries,
 )
-from jobs.selectors import open_listing_count
+from guides.structured_data import article, faq_page
 
 
 def can_preview(request) -> bool:
@@ -39,9 +39,18 @@ def guide_index(request):
         {
             "categories": group_by_category(live_guide_summaries()),
             "crumbs": crumbs,
-            "structured_data": [structured_data.breadcrumb_list(request, crumbs)],
+            "structured_data": [breadcrumb_list(request, crumbs)],
         },
     )
+
+
+def _with_compare_urls(guide: Guide, related: list) -> list[tuple]:
+    """(summary, the address comparing the two careers, or None for the same career)."""
+    slug = guide.career.slug
+    return [
+        (summary, compare_url(slug, summary.career_slug) if summary.career_slug != slug else None)
+        for summary in related
+    ]
 
 
 @reader_cache
@@ -66,14 +75,10 @@ def guide_detail(request, slug):
         (guide.title, guide.get_absolute_url()),
     ]
     skills = list(guide.skills.all())
-    page_data = [
-        structured_data.article(request, guide),
-        structured_data.breadcrumb_list(request, crumbs),
-    ]
+    page_data = [article(request, guide), breadcrumb_list(request, crumbs)]
     if faqs:
-        page_data.append(structured_data.faq_page(faqs))
+        page_data.append(faq_page(faqs))
     is_draft = preview and not guide.is_live()
-    deck, deck_cards = interview_preview(guide.career) or (None, [])
     related = related_guide_summaries(guide)
     response = render(
         request,
@@ -89,19 +94,10 @@ def guide_detail(request, slug):
             "certifications": [link.certification for link in guide.certifications.all()],
             "faqs": faqs,
             "related": related,
-            "related_compare": [
-                (
-                    summary,
-                    compare_url(guide.career.slug, summary.career_slug)
-                    if summary.career_slug != guide.career.slug
-                    else None,
-                )
-                for summary in related
-            ],
-            "card_url": guide_card_url(guide),
-            "preview_deck": deck,
-            "preview_cards": deck_cards,
-            "open_job_count": open_listing_count(guide.career),
+            "related_compare": _with_compare_urls(guide, related),
+            "card_url": og_card.guide_card_url(guide),
+            # The interview-prep preview and the open-jobs count, from the apps that have them.
+            **career_page_context(guide.career),
             "crumbs": crumbs,
             "structured_data": page_data,
         },
@@ -113,43 +109,6 @@ def guide_detail(request, slug):
     return response
 
 
-# The guide's link-preview image (og:image): an SVG card drawn from the guide's own data.
-CARD_WIDTH, CARD_HEIGHT = 1200, 630
-# (font size, characters per line, line height, most lines) from largest to smallest.
-_CARD_TITLE_SIZES = ((64, 28, 76, 3), (52, 34, 62, 4))
-_CARD_TITLE_TOP = 236
-_CARD_SUMMARY_CHARS = 64
-_CONTROL_CHARACTERS = dict.fromkeys(range(32))  # not allowed in XML text
-_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
-
-
-def _card_title_lines(title: str) -> tuple[int, list[dict]]:
-    """The title wrapped onto lines (the largest size it fits), the last cut with "…"."""
-    title = " ".join(title.translate(_CONTROL_CHARACTERS).split())
-    size = next(
-        (size for size in _CARD_TITLE_SIZES if len(textwrap.wrap(title, size[1])) <= size[3]),
-        _CARD_TITLE_SIZES[-1],
-    )
-    font_size, width, line_height, most = size
-    lines = textwrap.wrap(title, width=width)
-    if len(lines) > most:
-        lines = lines[:most]
-        lines[-1] = lines[-1][: width - 1].rstrip() + "…"
-    return font_size, [
-        {"text": text, "y": _CARD_TITLE_TOP + index * line_height}
-        for index, text in enumerate(lines)
-    ]
-
-
-def guide_card_version(guide: Guide) -> str:
-    """Changes whenever the guide is saved, so the card's address can be cached for good."""
-    return str((guide.updated_at - _EPOCH) // datetime.timedelta(microseconds=1))
-
-
-def guide_card_url(guide: Guide) -> str:
-    return reverse("guides:card", kwargs={"slug": guide.slug}) + f"?v={guide_card_version(guide)}"
-
-
 @reader_cache(query=("v",))
 @require_safe
 def guide_card_svg(request, slug):
@@ -158,26 +117,15 @@ def guide_card_svg(request, slug):
         Guide.objects.live().only("slug", "title", "edition_year", "updated_at"), slug=slug
     )
     version = request.GET.get("v")
-    if version is not None and version != guide_card_version(guide):
+    if version is not None and version != og_card.guide_card_version(guide):
         # An earlier edition's card address: send it to today's, rather than keep
         # a cached copy for every value of ?v= anyone makes up.
-        return redirect(guide_card_url(guide))
-    summary = _summaries(Guide.objects.filter(pk=guide.pk))[0]
-    font_size, lines = _card_title_lines(guide.title)
-    summary_line = summary.line
-    if len(summary_line) > _CARD_SUMMARY_CHARS:
-        summary_line = summary_line[: _CARD_SUMMARY_CHARS - 1].rstrip() + "…"
+        return redirect(og_card.guide_card_url(guide))
+    summary = guide_summaries(Guide.objects.filter(pk=guide.pk))[0]
     response = render(
         request,
         "includes/guide_og_card.svg",
-        {
-            "full_title": guide.full_title,
-            "font_size": font_size,
-            "title_lines": lines,
-            "edition": f"{guide.edition_year} Guide",
-            "edition_y": lines[-1]["y"] + 64 if lines else _CARD_TITLE_TOP,
-            "summary_line": summary_line,
-        },
+        og_card.card_context(guide, summary),
         content_type="image/svg+xml; charset=utf-8",
     )
     if version is not None:
@@ -189,3 +137,70 @@ def guide_card_svg(request, slug):
     # An image, not a document: nothing in it may load or run.
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     return response
+
+
+@reader_cache
+@require_safe
+def salary(request, slug):
+    """The full salary breakdown of a career whose guide readers can open."""
+    guide = career_guide(slug)
+    if guide is None:
+        raise Http404("No career with a live guide has that address.")
+    career = guide.career
+    figures = list(career.salary_figures.all())
+    crumbs = [
+        ("Home", reverse("careers:home")),
+        ("Guides", reverse("guides:index")),
+        (guide.title, guide.get_absolute_url()),
+        ("Salary", career.get_absolute_url()),
+    ]
+    return render(
+        request,
+        "careers/salary.html",
+        {
+            "career": career,
+            "figures": figures,
+            "guide": guide,
+            "crumbs": crumbs,
+            "structured_data": [
+                occupation(request, career, figures),
+                breadcrumb_list(request, crumbs),
+            ],
+        },
+    )
+
+
+@reader_cache
+@require_safe
+def compare(request, pair):
+    """Two careers side by side: /compare/<a>-vs-<b>/, the slugs in alphabetical order."""
+    comparison = comparison_for_page(pair)
+    if request.path != comparison.url:
+        return HttpResponsePermanentRedirect(comparison.url)
+    first, second = comparison.first, comparison.second
+    crumbs = [
+        ("Home", reverse("careers:home")),
+        ("Guides", reverse("guides:index")),
+        (comparison.heading, comparison.url),
+    ]
+    description = (
+        f"{first.career.name} vs {second.career.name}: median pay "
+        f"{first.career.salary_display} vs {second.career.salary_display}, "
+        f"{first.career.outlook_growth_percent}% vs {second.career.outlook_growth_percent}% "
+        f"projected growth, {first.summary.step_count}- vs {second.summary.step_count}-step "
+        "roadmaps, and the skills and certifications they share."
+    )
+    return render(
+        request,
+        "careers/compare.html",
+        {
+            "comparison": comparison,
+            "first": first,
+            "second": second,
+            "comparison_sides": [first, second],
+            "page_title": f"{comparison.heading}: pay, outlook and roadmap compared",
+            "description": description,
+            "crumbs": crumbs,
+            "structured_data": [breadcrumb_list(request, crumbs)],
+        },
+    )

@@ -1,16 +1,14 @@
-from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
-from careers.admin_tools import PublishableAdmin
+from careers.core.admin import PublishableAdmin, rows_import_view
+from jobs.forms import FeedImportForm, JobListingForm
 from jobs.models import Company, JobListing
 from jobs.services import (
-    FeedInvalid,
     feed_format,
     jobs_expire,
     jobs_feed_rows,
@@ -58,17 +56,9 @@ class OpenFilter(admin.SimpleListFilter):
         return queryset
 
 
-class FeedImportForm(forms.Form):
-    file = forms.FileField(help_text="A .json or .csv file in the format of jobs/IMPORT_FORMAT.md.")
-    source = forms.SlugField(
-        max_length=60,
-        help_text="The feed's name, e.g. “acme-careers”. Listings of this source that are not "
-        "in the file are expired.",
-    )
-
-
 @admin.register(JobListing)
 class JobListingAdmin(PublishableAdmin):
+    form = JobListingForm
     change_list_template = "jobs/admin_change_list.html"
     list_display = [
         "title",
@@ -159,29 +149,29 @@ class JobListingAdmin(PublishableAdmin):
         """Upload a feed: every row is checked first, then all are written, or none."""
         if not request.user.has_perm(IMPORT_PERMISSION):
             raise PermissionDenied
-        errors = []
-        form = FeedImportForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            upload = form.cleaned_data["file"]
-            try:
-                rows = jobs_feed_rows(content=upload.read(), file_format=feed_format(upload.name))
-                result = jobs_import(
-                    rows=rows, source=form.cleaned_data["source"], today=timezone.localdate()
-                )
-            except FeedInvalid as invalid:
-                errors = invalid.errors
-            else:
-                self.message_user(request, f"Imported {upload.name}: {result}.", messages.SUCCESS)
-                return redirect("admin:jobs_joblisting_changelist")
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": "Import job listings",
-            "form": form,
-            "errors": errors,
-            "changelist_url": reverse("admin:jobs_joblisting_changelist"),
-        }
-        return TemplateResponse(request, "jobs/admin_import.html", context)
+
+        def run(data: dict) -> str:
+            upload = data["file"]
+            rows = jobs_feed_rows(content=upload.read(), file_format=feed_format(upload.name))
+            result = jobs_import(rows=rows, source=data["source"], today=timezone.localdate())
+            return f"Imported {upload.name}: {result}."
+
+        return rows_import_view(
+            self,
+            request,
+            form_class=FeedImportForm,
+            run=run,
+            title="Import job listings",
+            intro=mark_safe(
+                "Upload a source's whole feed as JSON or CSV (the format is in "
+                "<code>jobs/IMPORT_FORMAT.md</code>). Every row is checked first: if any row "
+                "is wrong, nothing is imported and each problem is listed with its line. "
+                "Listings are matched by source and external id, so importing the same file "
+                "again changes nothing; open listings of the source that are missing from the "
+                "file are expired."
+            ),
+            done_url=reverse("admin:jobs_joblisting_changelist"),
+        )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

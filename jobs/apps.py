@@ -1,6 +1,6 @@
-from django.apps import AppConfig
+from careers.core import plugins
 
 
-class JobsConfig(AppConfig):
+class JobsConfig(plugins.PluginAppConfig):
     name = "jobs"
     verbose_name = "Jobs"

@@ -1,5 +1,6 @@
 from django import forms
 
+from careers.core.admin import PublishableForm
 from jobs.models import JobListing
 
 MAX_SALARY_FILTER = 10_000_000
@@ -59,3 +60,20 @@ class JobFilterForm(forms.Form):
             (self.fields[name].label or name, " ".join(errors))
             for name, errors in self.errors.items()
         ]
+
+
+class FeedImportForm(forms.Form):
+    """The admin's upload of a feed file (jobs/IMPORT_FORMAT.md)."""
+
+    file = forms.FileField(help_text="A .json or .csv file in the format of jobs/IMPORT_FORMAT.md.")
+    source = forms.SlugField(
+        max_length=60,
+        help_text="The feed's name, e.g. “acme-careers”. Listings of this source that are not "
+        "in the file are expired.",
+    )
+
+
+class JobListingForm(PublishableForm):
+    class Meta:
+        model = JobListing
+        fields = "__all__"

@@ -1,7 +1,5 @@
 """Employers and their open job listings, each tied to a career and an outbound apply link."""
 
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
@@ -10,10 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from careers.fields import WebAddressField
-from careers.formatting import format_money, format_money_range
-from careers.markdown import render_markdown
-from careers.models import Career, Period, Publishable, PublishableQuerySet
+from careers.core.fields import WebAddressField
+from careers.core.formatting import format_money, format_money_range
+from careers.core.markdown import render_markdown
+from careers.core.publishing import Publishable, PublishableQuerySet
+from careers.core.search import Searchable
+from careers.models import Career, Period
 from jobs.countries import country_name
 
 country_code_validator = RegexValidator(
@@ -78,7 +78,7 @@ class JobListingQuerySet(PublishableQuerySet):
         )
 
 
-class JobListing(Publishable):
+class JobListing(Publishable, Searchable):
     """One open position at a company, for one career, with the link to apply."""
 
     class Status(models.TextChoices):
@@ -171,15 +171,6 @@ class JobListing(Publishable):
     click_count = models.PositiveIntegerField(
         default=0, editable=False, help_text="How many times readers followed the apply link."
     )
-    search_text = models.TextField(
-        editable=False,
-        default="",
-        help_text="Company, location and description as plain text, for site search; "
-        "rebuilt by jobs.services.jobs_search_index.",
-    )
-    search_vector = SearchVectorField(
-        null=True, editable=False, help_text="PostgreSQL only: title (A) and search text (B)."
-    )
 
     objects = JobListingQuerySet.as_manager()
 
@@ -225,7 +216,7 @@ class JobListing(Publishable):
             models.Index(fields=["workplace_type"], name="jobs_listing_workplace"),
             models.Index(fields=["employment_type"], name="jobs_listing_employment"),
             models.Index(fields=["salary_min"], name="jobs_listing_salary_min"),
-            GinIndex(fields=["search_vector"], name="jobs_listing_search_vector"),
+            *Searchable.Meta.indexes,
         ]
 
     def __str__(self):

@@ -1,9 +1,14 @@
 """Reads for the job pages: each a fixed number of queries, whatever the number of listings."""
 
-from django.db.models import Q, QuerySet
+import datetime
 
-from careers.models import SEARCH_INDEX_FIELDS, Career
-from guides.models import Guide
+from django.db.models import Min, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from careers.core.publishing import publish_window_moments
+from careers.core.search import SEARCH_INDEX_FIELDS
+from careers.models import Career
 from jobs.countries import country_codes_matching
 from jobs.models import JobListing
 
@@ -67,13 +72,33 @@ def similar_live_listings(listing: JobListing, *, limit: int = 5) -> list[JobLis
     )
 
 
-def listing_for_page(pk: int) -> JobListing | None:
-    """The listing with its company and career (one query), or None."""
+def listing_for_page(pk: int) -> JobListing:
+    """A listing readers can open or could once (one query), with its company and career,
+    or 404. It may have expired since: the page then answers 410 (see jobs.views)."""
     if not 0 < pk <= MAX_ID:
-        return None  # the database would refuse such a number rather than find nothing
-    return JobListing.objects.select_related("company", "career").filter(pk=pk).first()
+        # The database would refuse such a number rather than find nothing.
+        raise Http404("No job listing has that address.")
+    listing = JobListing.objects.select_related("company", "career").filter(pk=pk).first()
+    if listing is None or not listing.was_published():
+        raise Http404("No job listing has that address.")
+    return listing
 
 
-def career_guide(career: Career) -> Guide | None:
-    """The career's newest live guide, for the listing page's "Preparing for the role" link."""
-    return Guide.objects.live().filter(career=career).order_by("-edition_year").first()
+def open_jobs_context(career: Career) -> dict:
+    """The guide page's call to action to the career's open jobs (includes/jobs_link.html)."""
+    return {"open_job_count": open_listing_count(career)}
+
+
+def next_listing_change(at: datetime.datetime) -> datetime.datetime | None:
+    """A listing goes live, comes down, or expires when its valid-through day is over."""
+    today = timezone.localdate(at)
+    moments = publish_window_moments(
+        JobListing, at=at, last_day=Min("valid_through", filter=Q(valid_through__gte=today))
+    )
+    last_day = moments.pop("last_day")
+    if last_day is not None:
+        day_after = last_day + datetime.timedelta(days=1)
+        moments["expires"] = timezone.make_aware(
+            datetime.datetime.combine(day_after, datetime.time())
+        )
+    return min((m for m in moments.values() if m is not None), default=None)

@@ -9,10 +9,7 @@ import datetime
 
 from django.utils import timezone
 
-from careers.structured_data import breadcrumb_list
 from jobs.models import JobListing
-
-__all__ = ["breadcrumb_list", "job_posting"]
 
 _SALARY_UNITS = {"year": "YEAR", "month": "MONTH", "hour": "HOUR"}
 

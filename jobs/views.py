@@ -9,11 +9,15 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from careers.cache import reader_cache
+from careers.core.cache import reader_cache
+from careers.core.structured_data import breadcrumb_list
+from careers.core.web import page_number
 from careers.models import Career
-from jobs import selectors, structured_data
+from guides.selectors import career_guide
+from jobs import selectors
 from jobs.forms import JobFilterForm
 from jobs.models import Company, JobListing
+from jobs.structured_data import job_posting
 
 PAGE_SIZE = 20
 
@@ -25,18 +29,6 @@ def _list_crumbs(career=None) -> list[tuple[str, str]]:
             (f"{career.name} jobs", f"{reverse('jobs:list')}?{urlencode({'career': career.slug})}")
         )
     return crumbs
-
-
-def _page_number(request, num_pages: int) -> int:
-    """?page=: junk is a 404; a number past the end shows the last page."""
-    raw = request.GET.get("page", "1")
-    try:
-        number = int(raw)
-    except ValueError:
-        raise Http404("That page number is not a number.") from None
-    if number < 1:
-        raise Http404("Page numbers start at 1.")
-    return min(number, num_pages)
 
 
 # The query parameters the list reads: its filters and the page number. Any
@@ -60,7 +52,7 @@ def job_list(request):
     if "company" in filters and company is None:
         filters.pop("company")
     paginator = Paginator(selectors.live_listings(**filters), PAGE_SIZE)
-    page = paginator.page(_page_number(request, paginator.num_pages))
+    page = paginator.page(page_number(request, num_pages=paginator.num_pages))
     query = urlencode([(name, value) for name in FILTERS for value in request.GET.getlist(name)])
     crumbs = _list_crumbs(career)
     if career is not None:
@@ -95,7 +87,7 @@ def job_list(request):
             "filtered": bool(filters),
             "query_without_page": query,
             "crumbs": crumbs,
-            "structured_data": [structured_data.breadcrumb_list(request, crumbs)],
+            "structured_data": [breadcrumb_list(request, crumbs)],
         },
     )
 
@@ -111,7 +103,7 @@ def _gone(request, listing: JobListing):
             "similar": selectors.similar_live_listings(listing),
             "career_jobs_url": crumbs[-1][1],
             "crumbs": crumbs,
-            "structured_data": [structured_data.breadcrumb_list(request, crumbs)],
+            "structured_data": [breadcrumb_list(request, crumbs)],
         },
         status=410,
     )
@@ -136,8 +128,6 @@ def _detail_description(listing: JobListing) -> str:
 @require_safe
 def job_detail(request, pk, slug):
     listing = selectors.listing_for_page(pk)
-    if listing is None or not listing.was_published():
-        raise Http404("No job listing has that address.")
     if slug != listing.slug:
         return redirect(listing, permanent=True)
     if not _is_open(listing):
@@ -151,14 +141,14 @@ def job_detail(request, pk, slug):
             "company": listing.company,
             "career": listing.career,
             "career_jobs_url": crumbs[-2][1],
-            "guide": selectors.career_guide(listing.career),
+            "guide": career_guide(listing.career),
             "identifier": listing.identifier,
             "page_title": f"{listing.title} at {listing.company.name}",
             "description": _detail_description(listing),
             "crumbs": crumbs,
             "structured_data": [
-                structured_data.job_posting(request, listing),
-                structured_data.breadcrumb_list(request, crumbs),
+                job_posting(request, listing),
+                breadcrumb_list(request, crumbs),
             ],
         },
     )
@@ -169,8 +159,6 @@ def job_detail(request, pk, slug):
 def job_apply(request, pk):
     """Count the click, then send the reader to the listing's stored apply address only."""
     listing = selectors.listing_for_page(pk)
-    if listing is None or not listing.was_published():
-        raise Http404("No job listing has that address.")
     if not _is_open(listing):
         return _gone(request, listing)
     if urlsplit(listing.apply_url).scheme not in ("http", "https"):

@@ -28,7 +28,7 @@ def _fresh_cache():
     """Each test starts with an empty cache, so no test sees another's pages."""
     from django.core.cache import cache
 
-    from careers.cache import last_heard, recent_pages
+    from careers.core.cache import last_heard, recent_pages
 
     cache.clear()
     recent_pages.pages.clear()

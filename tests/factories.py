@@ -5,7 +5,8 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from careers.models import Career, Category, Publishable, SalaryFigure
+from careers.core.publishing import Publishable
+from careers.models import Career, Category, SalaryFigure
 from guides.models import (
     FAQ,
     Certification,

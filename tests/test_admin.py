@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
 
-from careers.roles import EDITORS, PUBLISHERS
+from careers.core.roles import EDITORS, PUBLISHERS
 from tests.factories import complete_guide
 from tests.flashcards.factories import deck_with_cards
 from tests.jobs.factories import JobListingFactory

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from careers.roles import editorial_permissions_grant
+from careers.core.roles import editorial_permissions_grant
 
 
 def grant(apps, schema_editor):

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
-from careers.models import Publishable
+from careers.core.publishing import Publishable
 from guides.models import Guide
 from tests.factories import CareerFactory, GuideFactory, SalaryFigureFactory
 

@@ -91,7 +91,7 @@ def test_deploy_checks_warn_when_the_page_cache_is_not_shared(settings):
     assert "careers.W001" in warnings()
     settings.CACHES = {
         "default": {
-            "BACKEND": "careers.redis_cache.RedisCache",
+            "BACKEND": "careers.core.redis_cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379/15",
         }
     }

@@ -3,7 +3,7 @@ from html import escape
 import pytest
 from django.db import DatabaseError
 
-from careers.models import Publishable
+from careers.core.publishing import Publishable
 from tests.factories import GuideFactory, SalaryFigureFactory, complete_guide
 
 pytestmark = pytest.mark.django_db

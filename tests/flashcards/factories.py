@@ -3,7 +3,7 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from careers.models import Publishable
+from careers.core.publishing import Publishable
 from flashcards.models import Card, Deck
 from tests.factories import CareerFactory
 

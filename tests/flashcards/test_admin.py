@@ -3,7 +3,7 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from careers.roles import EDITORS, PUBLISHERS
+from careers.core.roles import EDITORS, PUBLISHERS
 from flashcards.models import Card, Deck
 from tests.flashcards.factories import CardFactory, DeckFactory
 
@@ -74,7 +74,7 @@ def test_editors_cannot_publish_or_delete(client, django_user_model):
     assert client.get(import_url(deck)).status_code == 200
 
 
-def test_publishing_an_empty_deck_saves_a_draft(client, django_user_model):
+def test_publishing_an_empty_deck_is_refused(client, django_user_model):
     client.force_login(staff(django_user_model, PUBLISHERS))
     deck = DeckFactory(status=Deck.Status.DRAFT)
     data = {
@@ -91,6 +91,7 @@ def test_publishing_an_empty_deck_saves_a_draft(client, django_user_model):
     response = client.post(
         reverse("admin:flashcards_deck_change", args=[deck.pk]), data, follow=True
     )
-    assert "not published: add at least one card" in response.content.decode()
+    # Refused on save, as a guide without steps is (it used to be saved as a draft).
+    assert "cannot be saved until you add at least one card" in response.content.decode()
     deck.refresh_from_db()
     assert deck.status == Deck.Status.DRAFT

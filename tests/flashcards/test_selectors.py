@@ -1,6 +1,6 @@
 import pytest
 
-from careers.models import Publishable
+from careers.core.publishing import Publishable
 from flashcards.selectors import interview_preview
 from tests.factories import CareerFactory
 from tests.flashcards.factories import CardFactory, DeckFactory

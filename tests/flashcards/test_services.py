@@ -2,14 +2,10 @@ import io
 
 import pytest
 
+from careers.core.importing import ImportInvalid
+from careers.core.publishing import publish_problems, publishable_status_set
 from flashcards.models import Card, Deck
-from flashcards.services import (
-    CardImportError,
-    cards_export_csv,
-    cards_import,
-    deck_publish_problems,
-    deck_status_set,
-)
+from flashcards.services import cards_export_csv, cards_import
 from tests.flashcards.factories import CardFactory, DeckFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +41,7 @@ def test_a_good_file_imports_every_card_in_order():
 def test_one_bad_row_is_reported_with_its_line_and_nothing_is_written():
     deck = DeckFactory()
     text = GOOD + "Missing answer?,,beginner,\nLast?,Fine.,beginner,\n"
-    with pytest.raises(CardImportError) as error:
+    with pytest.raises(ImportInvalid) as error:
         cards_import(deck=deck, file=upload(text))
     # The multi-line record takes lines 3–5, so the bad row is on line 7.
     assert [str(e) for e in error.value.errors] == ["Line 7: answer: This field cannot be blank."]
@@ -64,7 +60,7 @@ def test_every_bad_row_is_reported():
         f"{'Q' * 301},x,\n"
         "a,b,c,d,e\n"
     )
-    with pytest.raises(CardImportError) as error:
+    with pytest.raises(ImportInvalid) as error:
         cards_import(deck=deck, file=upload(text))
     assert [(e.line, e.message[:30]) for e in error.value.errors] == [
         (2, "The deck already has this ques"),
@@ -85,13 +81,13 @@ def test_every_bad_row_is_reported():
     ],
 )
 def test_bad_files_are_refused(text, message):
-    with pytest.raises(CardImportError) as error:
+    with pytest.raises(ImportInvalid) as error:
         cards_import(deck=DeckFactory(), file=upload(text))
     assert str(error.value).startswith(message)
 
 
 def test_a_file_that_is_not_utf8_is_refused():
-    with pytest.raises(CardImportError, match="not UTF-8"):
+    with pytest.raises(ImportInvalid, match="not UTF-8"):
         cards_import(deck=DeckFactory(), file=io.BytesIO(b"question,answer\n\xff\xfe,x\n"))
 
 
@@ -114,17 +110,17 @@ def test_export_round_trips_through_import():
 
 def test_publishing_needs_a_card_and_a_description():
     deck = DeckFactory(status=Deck.Status.DRAFT, description=" ")
-    assert deck_publish_problems(deck=deck, card_count=0) == [
+    assert publish_problems(deck, part_counts={"cards": 0}) == [
         "add at least one card",
         "write a description",
     ]
-    assert deck_status_set(deck=deck, status="published") != []
+    assert publishable_status_set(item=deck, status="published") != []
     deck.refresh_from_db()
     assert deck.status == "draft"
 
 
 def test_publishing_a_complete_deck():
     card = CardFactory(deck__status="draft")
-    assert deck_status_set(deck=card.deck, status="published") == []
+    assert publishable_status_set(item=card.deck, status="published") == []
     card.deck.refresh_from_db()
     assert card.deck.status == "published"

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from careers.models import Publishable
+from careers.core.publishing import Publishable
 from flashcards.models import Card
 from tests.factories import GuideFactory
 from tests.flashcards.factories import CardFactory, DeckFactory, deck_with_cards

@@ -6,8 +6,8 @@ from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
-from careers.models import Publishable
-from careers.roles import EDITORS, PUBLISHERS
+from careers.core.publishing import Publishable
+from careers.core.roles import EDITORS, PUBLISHERS
 from guides.models import Guide
 from tests.admin_forms import change_form_data
 from tests.factories import GuideFactory, RoadmapStepFactory, complete_guide

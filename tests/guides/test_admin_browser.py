@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group, User
 
-from careers.models import Publishable
-from careers.roles import EDITORS, PUBLISHERS
+from careers.core.publishing import Publishable
+from careers.core.roles import EDITORS, PUBLISHERS
 from guides.models import Guide
 from tests.factories import CareerFactory
 

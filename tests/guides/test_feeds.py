@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
-from careers.models import Publishable
+from careers.core.publishing import Publishable
 from guides.models import Guide
 from tests.factories import GuideFactory, complete_guide
 

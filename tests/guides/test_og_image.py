@@ -3,8 +3,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from careers.models import Publishable
-from guides.views import _card_title_lines
+from careers.core.publishing import Publishable
+from guides.og_card import _card_title_lines
 from tests.factories import GuideFactory, PathFactory, RoadmapStepFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from html import escape
 import pytest
 from django.utils import timezone
 
-from careers.models import Publishable
+from careers.core.publishing import Publishable
 from tests.factories import (
     FAQFactory,
     GuideFactory,

@@ -2,8 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from careers.cache import content_changed
-from jobs.services import FeedInvalid, feed_format, jobs_feed_rows, jobs_import
+from careers.core.cache import content_changed
+from careers.core.importing import ImportInvalid
+from jobs.services import feed_format, jobs_feed_rows, jobs_import
 
 
 class Command(BaseCommand):
@@ -37,9 +38,9 @@ class Command(BaseCommand):
             file_format = file_format or feed_format(file.name)
             rows = jobs_feed_rows(content=content, file_format=file_format)
             result = jobs_import(rows=rows, source=source)
-        except FeedInvalid as invalid:
+        except ImportInvalid as invalid:
             for error in invalid.errors:
-                self.stderr.write(f"{file}:{error.line}: {error.reason}")
+                self.stderr.write(f"{file}:{error.line}: {error.message}")
             raise CommandError(
                 f"Nothing imported: {len(invalid.errors)} problem(s) in {file}."
             ) from None

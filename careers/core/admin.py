@@ -1,0 +1,314 @@
+"""Pieces every editorial admin shares: publish rights, no lost work, logged actions."""
+
+from collections.abc import Callable
+from itertools import pairwise
+
+import reversion
+from adminsortable2.admin import CustomInlineFormSet
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import model_ngettext, unquote
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from careers.core.importing import ImportInvalid
+from careers.core.publishing import (
+    Publishable,
+    publish_refusal,
+    publishable_status_set,
+)
+from careers.core.revisions import revision_changes
+
+PUBLISHING_FIELDS = ("status", "publish_from", "publish_until")
+
+
+class NoLostWorkForm(forms.ModelForm):
+    """Refuses to save over a change someone else saved after this form was opened.
+
+    The form carries the `updated_at` it was opened with; if the row has moved
+    on since, the editor gets a clear message and nothing is written.
+    """
+
+    opened_at = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["opened_at"].initial = self.instance.updated_at.isoformat()
+
+    def clean(self):
+        cleaned = super().clean()
+        opened_at = self.data.get(self.add_prefix("opened_at"))
+        if self.instance.pk and opened_at and opened_at != self.instance.updated_at.isoformat():
+            latest = (
+                Version.objects.get_for_object(self.instance)
+                .select_related("revision__user")
+                .first()
+            )
+            who = latest.revision.user if latest and latest.revision.user else None
+            raise forms.ValidationError(
+                "%(who)s saved this page after you opened it, so your changes were not "
+                "saved, to keep theirs. Copy what you changed, reload the page, and apply "
+                "your changes again.",
+                code="stale",
+                params={"who": who or "Another editor"},
+            )
+        return cleaned
+
+
+class PublishableForm(NoLostWorkForm):
+    """An item's admin form: a save that would leave it published refuses to break its
+    publish rules (careers.core.publishing), next to the field that needs work."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status", self.instance.status) != Publishable.Status.PUBLISHED:
+            return cleaned
+        for name, problem in self._meta.model.publish_rules.fields.items():
+            value = cleaned[name] if name in cleaned else getattr(self.instance, name)
+            if not str(value or "").strip():
+                self.add_error(
+                    name if name in self.fields else None, publish_refusal(self.instance, problem)
+                )
+        return cleaned
+
+
+class PublishRulesFormSetMixin:
+    """An inline's rows: a published item keeps at least one of the parts its rules need."""
+
+    publish_part = ""  # the related name of the rows, e.g. "steps"
+
+    def clean(self):
+        super().clean()
+        item = self.instance
+        problem = item.publish_rules.parts.get(self.publish_part)
+        if problem is None or item.status != Publishable.Status.PUBLISHED:
+            return
+        kept = [
+            form for form in self.forms if form.cleaned_data and not self._should_delete_form(form)
+        ]
+        if not kept:
+            raise forms.ValidationError(publish_refusal(item, problem), code="publish_rules")
+
+
+class PositionedInlineFormSet(CustomInlineFormSet):
+    """Rows added in the browser get the next free positions before uniqueness is checked.
+
+    New rows arrive with the field's default position; two of them would clash
+    with each other (and with a unique position constraint) before the sortable
+    admin could number them on save.
+    """
+
+    def validate_unique(self):
+        field = self.default_order_field
+        kept = [f for f in self.forms if f.is_valid() and not self._should_delete_form(f)]
+        new_rows = [f for f in self.extra_forms if f in kept and f.has_changed()]
+        taken = [f.cleaned_data.get(field) or 0 for f in kept if f not in new_rows]
+        next_position = max(taken, default=0) + 1
+        for form in new_rows:
+            if not form.cleaned_data.get(field) or form.cleaned_data[field] in taken:
+                form.cleaned_data[field] = next_position
+                setattr(form.instance, field, next_position)
+                next_position += 1
+        super().validate_unique()
+
+
+class PublishableAdmin(VersionAdmin):
+    """Editors write; only holders of the model's `publish_<model>` permission publish.
+
+    Every save, action, revert and recovery is a revision (django-reversion).
+    Reverting restores content, never the publishing state: a revert cannot
+    publish or unpublish, and an editor's recovery comes back as a draft.
+    """
+
+    class Media:
+        # Asks before leaving a change form with unsaved edits.
+        js = ["js/admin_unsaved_changes.js"]
+
+    actions = ["submit_for_review", "publish", "unpublish"]
+    list_select_related = ["career"]
+    autocomplete_fields = ["career"]
+    date_hierarchy = "updated_at"
+    readonly_fields = ["created_at", "updated_at"]
+    show_facets = admin.ShowFacets.ALWAYS
+
+    def publish_permission(self) -> str:
+        opts = self.model._meta
+        return f"{opts.app_label}.publish_{opts.model_name}"
+
+    def has_publish_permission(self, request) -> bool:
+        return request.user.has_perm(self.publish_permission())
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        """Inlines of the parts the model's publish rules need check them too."""
+        parts = self.model.publish_rules.parts
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            part = formset.fk.remote_field.get_accessor_name()
+            if part in parts:
+                formset = type(
+                    formset.__name__, (PublishRulesFormSetMixin, formset), {"publish_part": part}
+                )
+            yield formset, inline
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            readonly += [f for f in PUBLISHING_FIELDS if f not in readonly]
+        return readonly
+
+    object_history_template = "admin/publishable_history.html"
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name="{}_{}_compare".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def compare_view(self, request, object_id):
+        """What changed between two revisions (`?older=&newer=` version ids)."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_view_or_change_permission(request, obj):
+            raise Http404("No such item, or you may not see it.")
+        versions = Version.objects.get_for_object(obj).select_related("revision__user")
+        try:
+            newer = versions.get(pk=int(request.GET["newer"]))
+            older = versions.get(pk=int(request.GET["older"]))
+        except (KeyError, ValueError, Version.DoesNotExist):
+            raise Http404("Choose two revisions of this item from its history.") from None
+        if older.revision.date_created > newer.revision.date_created:
+            older, newer = newer, older
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": obj,
+            "title": f"Changes to {obj}",
+            "older": older,
+            "newer": newer,
+            "changes": revision_changes(older=older, newer=newer),
+        }
+        return TemplateResponse(request, "admin/publishable_compare.html", context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The history, with a link per revision to what it changed."""
+        obj = self.get_object(request, unquote(object_id))
+        versions = (
+            list(Version.objects.get_for_object(obj).values_list("pk", "revision_id"))
+            if obj
+            else []
+        )
+        compare = reverse(
+            f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_compare",
+            args=[object_id],
+        )
+        # Newest first: each revision against the one before it.
+        compare_urls = {
+            revision: f"{compare}?older={older}&newer={newer}"
+            for (newer, revision), (older, _) in pairwise(versions)
+        }
+        return super().history_view(
+            request, object_id, {"compare_urls": compare_urls, **(extra_context or {})}
+        )
+
+    def _publishing_state(self, pk):
+        return self.model.objects.filter(pk=pk).values(*PUBLISHING_FIELDS).first()
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # The revert writes the old row before the form is saved: keep what is live now.
+        request.publishing_state = self._publishing_state(unquote(object_id))
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        keep = getattr(request, "publishing_state", None)
+        if keep is None and not self.has_publish_permission(request):
+            keep = self._publishing_state(obj.pk) if obj.pk else None
+            if keep is None:  # a new or recovered item starts as a draft
+                keep = {"status": obj.Status.DRAFT, "publish_from": None, "publish_until": None}
+        for field, value in (keep or {}).items():
+            setattr(obj, field, value)
+        super().save_model(request, obj, form, change)
+
+    def _set_status(self, request, queryset, status, verb):
+        """Apply a status through the model's own rules; each change is a logged revision."""
+        changed, refused = 0, []
+        for obj in queryset:
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                reversion.set_comment(verb)
+                problems = publishable_status_set(item=obj, status=status)
+            if problems:
+                refused.append(f"{obj}: {', '.join(problems)}")
+                continue
+            changed += 1
+            self.log_change(request, obj, f"{verb} ({obj.get_status_display()})")
+        if changed:
+            self.message_user(request, f"{verb} {changed} {model_ngettext(self.opts, changed)}.")
+        for message in refused:
+            self.message_user(request, f"Not {verb.lower()}: {message}.", level="error")
+
+    @admin.action(description="Submit selected for review", permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        self._set_status(
+            request,
+            queryset.exclude(status=self.model.Status.PUBLISHED),
+            self.model.Status.IN_REVIEW,
+            "Submitted for review",
+        )
+
+    @admin.action(description="Publish selected", permissions=["publish"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, self.model.Status.PUBLISHED, "Published")
+
+    @admin.action(description="Unpublish selected (back to draft)", permissions=["publish"])
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, self.model.Status.DRAFT, "Unpublished")
+
+
+def rows_import_view(
+    model_admin: admin.ModelAdmin,
+    request,
+    *,
+    form_class: type[forms.Form],
+    run: Callable[[dict], str],
+    title: str,
+    intro: str,
+    done_url: str,
+    original=None,
+):
+    """The one admin page for a bulk import: upload a file, check every row, import all or none.
+
+    `run(cleaned_data)` imports and returns the success message, or raises
+    ImportInvalid; then every bad line is listed, nothing is written and the
+    page answers 400. `intro` is safe HTML that says what the file holds.
+    """
+    errors = []
+    form = form_class(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            message = run(form.cleaned_data)
+        except ImportInvalid as invalid:
+            errors = invalid.errors
+        else:
+            model_admin.message_user(request, message, messages.SUCCESS)
+            return redirect(done_url)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.opts,
+        "original": original,
+        "title": title,
+        "intro": intro,
+        "form": form,
+        "errors": errors,
+        "done_url": done_url,
+    }
+    return TemplateResponse(
+        request, "admin/import_rows.html", context, status=400 if errors else 200
+    )

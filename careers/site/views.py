@@ -1,0 +1,91 @@
+"""The pages that compose every app: home, search, robots.txt, the sitemap, health."""
+
+from django.conf import settings
+from django.contrib.sitemaps import views as sitemaps_views
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from careers.core.cache import reader_cache
+from careers.core.search import MAX_QUERY_LENGTH
+from careers.core.web import page_number
+from careers.site.search import site_search
+from careers.site.sitemaps import sitemaps
+from guides.selectors import group_by_category, live_guide_summaries
+
+
+@reader_cache
+@require_safe
+def home(request):
+    return render(
+        request,
+        "careers/home.html",
+        {"categories": group_by_category(live_guide_summaries())},
+    )
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """For load balancers: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+@reader_cache
+@require_safe
+def robots_txt(request):
+    return render(
+        request,
+        "robots.txt",
+        {
+            "admin_path": settings.ADMIN_PATH,
+            "sitemap_url": request.build_absolute_uri(reverse("sitemap")),
+        },
+        content_type="text/plain",
+    )
+
+
+@reader_cache(query=("p",))
+@require_safe
+def sitemap_xml(request):
+    """Every page readers can open, for search engines (careers/site/sitemaps.py)."""
+    return sitemaps_views.sitemap(request, sitemaps=sitemaps(), template_name="careers/sitemap.xml")
+
+
+def bench_constant(request):
+    """Baseline A for `make bench`: constant bytes through the full middleware stack."""
+    return HttpResponse(b"ok\n" * 1000, content_type="text/plain")
+
+
+@require_safe
+def search(request):
+    """One search over every kind of content the apps register (never cached: every
+    query string would be a page of its own)."""
+    results = site_search(
+        query=request.GET.get("q", ""), page=page_number(request), kind=request.GET.get("kind", "")
+    )
+    if results.query:
+        title = f"Search: {results.query}"
+        if results.page and results.page.number > 1:
+            title += f", page {results.page.number}"
+    else:
+        title = "Search"
+    return render(
+        request,
+        "careers/search.html",
+        {
+            "results": results,
+            "search_query": results.query,
+            "page_title": title,
+            "description": "Search every career guide, interview flashcard and open job.",
+            "max_query_length": MAX_QUERY_LENGTH,
+        },
+    )

@@ -1,0 +1,37 @@
+"""What site search finds of guides: live guides, by title, intro, steps, skills and FAQs."""
+
+from django.db.models import QuerySet
+
+from careers.core.search import SearchKind, join_text, plain_text
+from guides.models import Guide
+
+
+class GuideSearch(SearchKind):
+    key = "guides"
+    label = "Guides"
+    model = Guide
+
+    def queryset(self) -> QuerySet[Guide]:
+        return Guide.objects.live().select_related("career__category")
+
+    def title(self, guide: Guide) -> str:
+        return guide.full_title
+
+    def meta(self, guide: Guide) -> str:
+        return f"Guide · {guide.career.category.name}"
+
+    def index_queryset(self, guides: QuerySet[Guide]) -> QuerySet[Guide]:
+        return guides.prefetch_related("steps", "skills", "faqs")
+
+    def text(self, guide: Guide) -> str:
+        """What site search reads of a guide besides its title: intro, steps, skills, FAQs."""
+        parts = [plain_text(guide.intro_html)]
+        for step in guide.steps.all():
+            parts += [step.title, plain_text(step.description_html)]
+        parts += [skill.name for skill in guide.skills.all()]
+        for faq in guide.faqs.all():
+            parts += [faq.question, plain_text(faq.answer_html)]
+        return join_text(*parts)
+
+
+guide_search = GuideSearch()

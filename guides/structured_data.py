@@ -1,0 +1,32 @@
+"""schema.org JSON-LD for the guide page: only what the page shows."""
+
+from careers.core.structured_data import publisher
+
+
+def article(request, guide) -> dict:
+    return {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": guide.full_title,
+        "description": guide.meta_description,
+        "datePublished": (guide.publish_from or guide.created_at).isoformat(),
+        "dateModified": guide.updated_at.isoformat(),
+        "author": publisher(),
+        "publisher": publisher(),
+        "mainEntityOfPage": request.build_absolute_uri(guide.get_absolute_url()),
+    }
+
+
+def faq_page(faqs) -> dict:
+    return {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": faq.question,
+                "acceptedAnswer": {"@type": "Answer", "text": faq.answer_html},
+            }
+            for faq in faqs
+        ],
+    }
