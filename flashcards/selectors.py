@@ -1,6 +1,6 @@
 """Reads for the deck pages and the guide's interview-prep preview: fixed query counts."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
 
 from careers.core.search import SEARCH_INDEX_FIELDS
@@ -21,13 +21,11 @@ def live_decks_with_counts() -> list[Deck]:
 
 
 def deck_for_page(slug: str) -> Deck:
-    """The live deck with its cards in order (two queries), or 404."""
-    return get_object_or_404(
-        Deck.objects.live()
-        .select_related("career")
-        .prefetch_related(Prefetch("cards", queryset=Card.objects.defer(*SEARCH_INDEX_FIELDS))),
-        slug=slug,
-    )
+    """The live deck (with its career) and, as `card_list`, its cards in order (two
+    queries), or 404."""
+    deck = get_object_or_404(Deck.objects.live().select_related("career"), slug=slug)
+    deck.card_list = list(deck.cards.defer(*SEARCH_INDEX_FIELDS))
+    return deck
 
 
 def interview_preview(career: Career) -> tuple[Deck, list[Card]] | None:

@@ -34,7 +34,7 @@ def deck_index(request):
 @require_safe
 def deck_detail(request, slug):
     deck = selectors.deck_for_page(slug)
-    cards = list(deck.cards.all())
+    cards = deck.card_list
     crumbs = [*_index_crumbs(), (deck.title, deck.get_absolute_url())]
     counts = dict.fromkeys(Card.Difficulty.values, 0)
     for card in cards:
@@ -65,7 +65,7 @@ def deck_export_anki(request, slug):
     """The deck as a file Anki imports: File → Import, then pick this file."""
     deck = selectors.deck_for_page(slug)
     response = HttpResponse(
-        services.cards_export_anki(deck=deck, cards=list(deck.cards.all())),
+        services.cards_export_anki(deck=deck, cards=deck.card_list),
         content_type="text/plain; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{deck.slug}-anki.txt"'

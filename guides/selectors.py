@@ -105,10 +105,12 @@ def group_by_category(summaries: list[GuideSummary]) -> list[tuple[Category, lis
 
 def career_guide(career: Career | str) -> Guide | None:
     """The career's newest live guide (one query), or None: the guide a career's other
-    pages link to. `career` is a Career or its slug."""
-    guides = Guide.objects.live().defer(*SEARCH_INDEX_FIELDS).select_related("career__category")
-    if isinstance(career, Career):
-        guides = guides.filter(career=career)
-    else:
-        guides = guides.filter(career__slug=career)
-    return guides.order_by("-edition_year").first()
+    pages link to. `career` is a Career, or its slug (then the guide comes with its
+    career and category)."""
+    guides = Guide.objects.live().defer(*SEARCH_INDEX_FIELDS).order_by("-edition_year")
+    if isinstance(career, str):
+        return guides.filter(career__slug=career).select_related("career__category").first()
+    guide = guides.filter(career=career).first()
+    if guide is not None:
+        guide.career = career  # already at hand: no query for it
+    return guide
