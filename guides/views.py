@@ -11,6 +11,7 @@ from careers.core.structured_data import breadcrumb_list
 from careers.structured_data import occupation
 from guides import og_card
 from guides.compare import compare_url, comparison_for_page
+from guides.figures import guide_page_figures, pay_chart, roadmap_timeline
 from guides.models import Guide, GuideRedirect
 from guides.selectors import (
     career_guide,
@@ -80,6 +81,8 @@ def guide_detail(request, slug):
         page_data.append(faq_page(faqs))
     is_draft = preview and not guide.is_live()
     related = related_guide_summaries(guide)
+    steps, paths = list(guide.steps.all()), list(guide.paths.all())
+    figures = guide_page_figures(guide, steps, paths)
     response = render(
         request,
         "guides/guide_detail.html",
@@ -87,10 +90,12 @@ def guide_detail(request, slug):
             "guide": guide,
             "is_draft": is_draft,
             "career": guide.career,
-            "steps": list(guide.steps.all()),
+            "steps": steps,
+            "figures": figures,
+            "timeline": roadmap_timeline(steps),
             "technical_skills": [s for s in skills if s.kind == s.Kind.TECHNICAL],
             "soft_skills": [s for s in skills if s.kind == s.Kind.SOFT],
-            "paths": list(guide.paths.all()),
+            "paths": paths,
             "certifications": [link.certification for link in guide.certifications.all()],
             "faqs": faqs,
             "related": related,
@@ -148,6 +153,7 @@ def salary(request, slug):
         raise Http404("No career with a live guide has that address.")
     career = guide.career
     figures = list(career.salary_figures.all())
+    chart = pay_chart(figures)
     crumbs = [
         ("Home", reverse("careers:home")),
         ("Guides", reverse("guides:index")),
@@ -160,6 +166,7 @@ def salary(request, slug):
         {
             "career": career,
             "figures": figures,
+            "chart": chart,
             "guide": guide,
             "crumbs": crumbs,
             "structured_data": [
@@ -184,8 +191,8 @@ def compare(request, pair):
         (comparison.heading, comparison.url),
     ]
     description = (
-        f"{first.career.name} vs {second.career.name}: median pay "
-        f"{first.career.salary_display} vs {second.career.salary_display}, "
+        f"{first.career.name} vs {second.career.name}: typical pay "
+        f"{first.summary.figures.pay} vs {second.summary.figures.pay}, "
         f"{first.career.outlook_growth_percent}% vs {second.career.outlook_growth_percent}% "
         f"projected growth, {first.summary.step_count}- vs {second.summary.step_count}-step "
         "roadmaps, and the skills and certifications they share."

@@ -113,7 +113,7 @@ def test_related_guides_show_summaries_computed_from_their_own_data(client):
     PathFactory(guide=related, duration_min=12, duration_max=18, is_typical=True)
     RelatedGuideFactory(guide=guide, related=related)
     html = client.get(guide.get_absolute_url()).content.decode()
-    assert "6-step roadmap · 12–18 months · $120K–$175K median" in html
+    assert "6-step roadmap · typically 12–18 months · $120K–$175K a year" in html
 
 
 def test_related_guides_that_are_not_live_are_left_out(client):
