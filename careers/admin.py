@@ -47,7 +47,7 @@ class CareerAdmin(VersionAdmin):
                     ("salary_currency", "salary_period"),
                     ("salary_source_name", "salary_source_url"),
                     "salary_as_of",
-                ]
+                ],
             },
         ),
         (

@@ -84,9 +84,7 @@ class Career(models.Model):
 
     # Typical pay: the range every page quotes (the "salary snapshot"); see guides.figures.
     salary_low = models.PositiveIntegerField(help_text="Typical pay range, low end, e.g. 150000.")
-    salary_high = models.PositiveIntegerField(
-        help_text="Typical pay range, high end, e.g. 230000."
-    )
+    salary_high = models.PositiveIntegerField(help_text="Typical pay range, high end, e.g. 230000.")
     salary_currency = models.CharField(max_length=3, default="USD", help_text="ISO 4217 code.")
     salary_period = models.CharField(max_length=8, choices=Period.choices, default=Period.YEAR)
     salary_source_name = models.CharField(

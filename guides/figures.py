@@ -117,10 +117,11 @@ def with_figures(guides: QuerySet[Guide]) -> QuerySet[Guide]:
         .values("n")
     )
     return guides.select_related("career").annotate(
-        figures_step_count=Coalesce(
-            Subquery(step_count, output_field=IntegerField()), Value(0)
-        ),
-        **{f"figures_typical_{name}": Subquery(typical.values(name)[:1]) for name in _TYPICAL_FIELDS},
+        figures_step_count=Coalesce(Subquery(step_count, output_field=IntegerField()), Value(0)),
+        **{
+            f"figures_typical_{name}": Subquery(typical.values(name)[:1])
+            for name in _TYPICAL_FIELDS
+        },
     )
 
 
@@ -128,7 +129,9 @@ def annotated_figures(guide: Guide) -> CareerFigures:
     """The figures of a guide fetched through `with_figures()`."""
     typical = None
     if guide.figures_typical_duration_min is not None:
-        typical = Path(**{name: getattr(guide, f"figures_typical_{name}") for name in _TYPICAL_FIELDS})
+        typical = Path(
+            **{name: getattr(guide, f"figures_typical_{name}") for name in _TYPICAL_FIELDS}
+        )
     return career_figures(
         career=guide.career, step_count=guide.figures_step_count, typical_path=typical
     )
@@ -183,9 +186,7 @@ def pay_chart(items: Sequence, *, low="low", high="high", currency="currency", p
 def time_chart(items: Sequence, *, figures=lambda item: item.figures) -> Chart:
     """Typical times as bars on one scale of months (an item without a time has no bar)."""
     months = {id(item): figures(item).time_months for item in items}
-    scale = scale_for(
-        [span[1] for span in months.values() if span], steps=(3, 6, 12, 24, 60)
-    )
+    scale = scale_for([span[1] for span in months.values() if span], steps=(3, 6, 12, 24, 60))
     return Chart(
         scale=scale,
         rows=[

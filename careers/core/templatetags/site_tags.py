@@ -34,7 +34,8 @@ def absolute_url(context, path):
 def salary_summary(career):
     """The salary page's meta description: the typical pay range with its source and date."""
     return (
-        f"{career.name} pay: typically {career.salary_display} {career.get_salary_period_display()} "
+        f"{career.name} pay: typically {career.salary_display} "
+        f"{career.get_salary_period_display()} "
         f"({career.salary_source_name}, {career.salary_as_of:%B %Y}), with the range by level "
         f"and the job outlook."
     )
@@ -51,7 +52,8 @@ _SILENT_H_PREFIXES = ("hour", "honest", "honor", "honour", "heir")
 def _reads_as_letters(word: str) -> bool:
     """ "SRE", "MLOps", "iOS", "QA": read out letter by letter, not as a word."""
     capitals = sum(1 for ch in word[:2] if ch.isupper())
-    return capitals == 2 or word.isupper() or (len(word) > 1 and word[0].islower() and word[1].isupper())
+    lower_then_capital = len(word) > 1 and word[0].islower() and word[1].isupper()
+    return capitals == 2 or word.isupper() or lower_then_capital
 
 
 def article_for(noun: str) -> str:

@@ -216,13 +216,22 @@ def test_ml_guide_related_guides_read_as_the_reference_shows(ml_guide):
             "How to Become a Data Scientist",
             "6-step roadmap · typically 12–18 months · $120K–$175K a year",
         ),
-        ("How to Become an AI Engineer", "6-step roadmap · typically 12–18 months · $160K–$250K a year"),
-        ("How to Become a Data Engineer", "6-step roadmap · typically 12–18 months · $130K–$180K a year"),
+        (
+            "How to Become an AI Engineer",
+            "6-step roadmap · typically 12–18 months · $160K–$250K a year",
+        ),
+        (
+            "How to Become a Data Engineer",
+            "6-step roadmap · typically 12–18 months · $130K–$180K a year",
+        ),
         (
             "How to Become a Software Engineer",
             "6-step roadmap · typically 12–24 months · $110K–$180K a year",
         ),
-        ("How to Become a Cloud Architect", "7-step roadmap · typically 3–5 years · $160K–$220K a year"),
+        (
+            "How to Become a Cloud Architect",
+            "7-step roadmap · typically 3–5 years · $160K–$220K a year",
+        ),
         (
             "How to Become a DevOps Engineer",
             "6-step roadmap · typically 12–18 months · $130K–$185K a year",
