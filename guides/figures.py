@@ -159,27 +159,33 @@ class Chart:
     step_label: str  # what one gridline is worth: "$50K"
 
 
-def pay_chart(items: Sequence, *, low="low", high="high", currency="currency", period="period"):
-    """Pay ranges as bars on one scale. Only ranges in the first one's currency and
-    period share it: the others keep their figures and get no bar."""
-    key = (getattr(items[0], currency), getattr(items[0], period)) if items else None
+def _sourced_range(item) -> tuple[int, int, str, str]:
+    return item.low, item.high, item.currency, item.period
 
-    def on_scale(item) -> bool:
-        return (getattr(item, currency), getattr(item, period)) == key
 
-    scale = scale_for([getattr(item, high) for item in items if on_scale(item)])
-    money = key[0] if key else "USD"
+def summary_pay(summary) -> tuple[int, int, str, str]:
+    """A GuideSummary's typical pay, as `pay_chart` reads a range."""
+    f = summary.figures
+    return f.pay_low, f.pay_high, f.pay_currency, f.pay_period
+
+
+def pay_chart(items: Sequence, *, pay=_sourced_range) -> Chart:
+    """Pay ranges (salary figures by default) as bars on one scale. Only ranges in the
+    first one's currency and period share it: the others keep their figures, no bar."""
+    ranges = {id(item): pay(item) for item in items}
+    key = ranges[id(items[0])][2:] if items else ("USD", Period.YEAR)
+    scale = scale_for([high for _, high, *rest in ranges.values() if tuple(rest) == key])
     return Chart(
         scale=scale,
         rows=[
-            ChartRow(item, range_bar(scale, getattr(item, low), getattr(item, high)))
-            if on_scale(item)
+            ChartRow(item, range_bar(scale, *ranges[id(item)][:2]))
+            if ranges[id(item)][2:] == key
             else ChartRow(item, None)
             for item in items
         ],
-        start_label=format_money(0, money),
-        end_label=format_money(scale.top, money),
-        step_label=format_money(scale.ticks[1] if len(scale.ticks) > 1 else scale.top, money),
+        start_label=format_money(0, key[0]),
+        end_label=format_money(scale.top, key[0]),
+        step_label=format_money(scale.ticks[1] if len(scale.ticks) > 1 else scale.top, key[0]),
     )
 
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from careers.core.search import SEARCH_INDEX_FIELDS
 from careers.models import Career, Category
@@ -30,6 +31,10 @@ class GuideSummary:
     @property
     def line(self) -> str:
         return self.figures.line
+
+    @property
+    def salary_url(self) -> str:
+        return reverse("careers:salary", kwargs={"slug": self.career_slug})
 
 
 def guide_summaries(guides: QuerySet[Guide]) -> list[GuideSummary]:
@@ -102,3 +107,13 @@ def career_guide(career: Career | str) -> Guide | None:
     else:
         guides = guides.filter(career__slug=career)
     return guides.order_by("-edition_year").first()
+
+
+def live_career_summaries() -> list[GuideSummary]:
+    """Each career with a live guide, once, by its newest live edition; by name (one query)."""
+    newest: dict[str, GuideSummary] = {}
+    for summary in guide_summaries(
+        Guide.objects.live().order_by("career__name", "career_id", "-edition_year")
+    ):
+        newest.setdefault(summary.career_slug, summary)
+    return list(newest.values())

@@ -11,13 +11,21 @@ from careers.core.structured_data import breadcrumb_list
 from careers.structured_data import occupation
 from guides import og_card
 from guides.compare import compare_url, comparison_for_page
-from guides.figures import guide_page_figures, pay_chart, roadmap_timeline
+from guides.figures import (
+    guide_page_figures,
+    pay_chart,
+    roadmap_timeline,
+    summary_pay,
+    time_chart,
+)
+from guides.forms import ComparePickForm
 from guides.models import Guide, GuideRedirect
 from guides.selectors import (
     career_guide,
     group_by_category,
     guide_for_page,
     guide_summaries,
+    live_career_summaries,
     live_guide_summaries,
     related_guide_summaries,
 )
@@ -142,6 +150,64 @@ def guide_card_svg(request, slug):
     # An image, not a document: nothing in it may load or run.
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     return response
+
+
+# How /careers/ can be sorted: (link text, key). Pay: highest first; time: shortest
+# first, careers without a stated time last.
+CAREER_SORTS = {
+    "name": ("Career", lambda s: s.career_name.casefold()),
+    "pay": ("Typical pay", lambda s: (-s.figures.pay_high, -s.figures.pay_low)),
+    "time": ("Typical time", lambda s: s.figures.time_months or (float("inf"),) * 2),
+}
+
+
+@reader_cache(query=("sort",))
+@require_safe
+def career_index(request):
+    """/careers/: every career's typical pay and time side by side, sortable by links."""
+    sort = request.GET.get("sort", "name")
+    if sort not in CAREER_SORTS:
+        sort = "name"  # an unknown order: the page as it comes, not an error
+    summaries = sorted(live_career_summaries(), key=CAREER_SORTS[sort][1])
+    pay, time = pay_chart(summaries, pay=summary_pay), time_chart(summaries)
+    crumbs = [("Home", reverse("careers:home")), ("Careers", reverse("careers:index"))]
+    return render(
+        request,
+        "careers/career_index.html",
+        {
+            "rows": list(zip(pay.rows, time.rows, strict=True)),
+            "pay_chart": pay,
+            "time_chart": time,
+            "sort": sort,
+            "sorts": [(key, label) for key, (label, _) in CAREER_SORTS.items()],
+            "crumbs": crumbs,
+            "structured_data": [breadcrumb_list(request, crumbs)],
+        },
+    )
+
+
+@reader_cache(query=("a", "b"))
+@require_safe
+def compare_index(request):
+    """/compare/: pick two careers (a GET form that redirects to their comparison), or
+    follow one of every pair's links."""
+    summaries = live_career_summaries()
+    careers = [(s.career_slug, s.career_name) for s in summaries]
+    form = ComparePickForm(request.GET or None, careers=careers)
+    if form.is_valid():
+        return redirect(compare_url(form.cleaned_data["a"], form.cleaned_data["b"]))
+    crumbs = [("Home", reverse("careers:home")), ("Compare careers", reverse("careers:compare_index"))]
+    pairs = [
+        (first, second, compare_url(first.career_slug, second.career_slug))
+        for index, first in enumerate(summaries)
+        for second in summaries[index + 1 :]
+    ]
+    return render(
+        request,
+        "careers/compare_index.html",
+        {"form": form, "pairs": pairs, "crumbs": crumbs, "structured_data": [breadcrumb_list(request, crumbs)]},
+        status=400 if form.is_bound else 200,
+    )
 
 
 @reader_cache
