@@ -1,4 +1,4 @@
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -9,7 +9,7 @@ from careers.core.cache import reader_cache
 from careers.core.plugins import career_page_context
 from careers.core.structured_data import breadcrumb_list
 from careers.structured_data import occupation
-from guides import og_card
+from guides import og_card, services
 from guides.compare import compare_url, comparison_for_page
 from guides.figures import (
     guide_page_figures,
@@ -17,14 +17,14 @@ from guides.figures import (
     roadmap_timeline,
     summary_pay,
     time_chart,
+    with_figures,
 )
 from guides.forms import ComparePickForm
-from guides.models import Guide, GuideRedirect
+from guides.models import Guide, GuideCard, GuideRedirect
 from guides.selectors import (
     career_guide,
     group_by_category,
     guide_for_page,
-    guide_summaries,
     live_career_summaries,
     live_guide_summaries,
     related_guide_summaries,
@@ -84,13 +84,14 @@ def guide_detail(request, slug):
         (guide.title, guide.get_absolute_url()),
     ]
     skills = list(guide.skills.all())
-    page_data = [article(request, guide), breadcrumb_list(request, crumbs)]
+    steps, paths = list(guide.steps.all()), list(guide.paths.all())
+    figures = guide_page_figures(guide, steps, paths)
+    card_url = og_card.guide_card_url(guide, figures)
+    page_data = [article(request, guide, image=card_url), breadcrumb_list(request, crumbs)]
     if faqs:
         page_data.append(faq_page(faqs))
     is_draft = preview and not guide.is_live()
     related = related_guide_summaries(guide)
-    steps, paths = list(guide.steps.all()), list(guide.paths.all())
-    figures = guide_page_figures(guide, steps, paths)
     response = render(
         request,
         "guides/guide_detail.html",
@@ -108,7 +109,7 @@ def guide_detail(request, slug):
             "faqs": faqs,
             "related": related,
             "related_compare": _with_compare_urls(guide, related),
-            "card_url": og_card.guide_card_url(guide),
+            "card_url": card_url,
             # The interview-prep preview and the open-jobs count, from the apps that have them.
             **career_page_context(guide.career),
             "crumbs": crumbs,
@@ -124,32 +125,38 @@ def guide_detail(request, slug):
 
 @reader_cache(query=("v",))
 @require_safe
-def guide_card_svg(request, slug):
-    """/guides/<slug>/card.svg: the guide's 1200×630 link-preview card (three queries)."""
+def guide_card(request, slug):
+    """/guides/<slug>/card.png: the guide's 1200×630 link-preview card (three queries).
+
+    Drawn when the guide was saved; drawn here, once, when what it shows changed
+    some other way (see guides/og_card.py).
+    """
     guide = get_object_or_404(
-        Guide.objects.live().only("slug", "title", "edition_year", "updated_at"), slug=slug
+        with_figures(Guide.objects.live().only("slug", "title", "edition_year", "career")),
+        slug=slug,
     )
+    card = services.guide_card_draw(guide=guide)
     version = request.GET.get("v")
-    if version is not None and version != og_card.guide_card_version(guide):
+    if version is not None and version != card.digest:
         # An earlier edition's card address: send it to today's, rather than keep
         # a cached copy for every value of ?v= anyone makes up.
-        return redirect(og_card.guide_card_url(guide))
-    summary = guide_summaries(Guide.objects.filter(pk=guide.pk))[0]
-    response = render(
-        request,
-        "includes/guide_og_card.svg",
-        og_card.card_context(guide, summary),
-        content_type="image/svg+xml; charset=utf-8",
-    )
+        return redirect(card.get_absolute_url())
+    png = GuideCard.objects.values_list("png", flat=True).get(pk=card.pk)
+    response = HttpResponse(bytes(png), content_type="image/png")
     if version is not None:
-        # The versioned address changes with every save: keep it for a year.
+        # The versioned address changes with what the card shows: keep it for a year.
         patch_cache_control(response, public=True, max_age=365 * 24 * 60 * 60, immutable=True)
     else:
         patch_cache_control(response, public=True, max_age=5 * 60)
-    response["Last-Modified"] = http_date(guide.updated_at.timestamp())
+    response["Last-Modified"] = http_date(card.drawn_at.timestamp())
     # An image, not a document: nothing in it may load or run.
-    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    response["Content-Security-Policy"] = "default-src 'none'"
     return response
+
+
+def guide_card_svg(request, slug):
+    """The card's first address (an SVG, which link previews did not show): moved."""
+    return HttpResponsePermanentRedirect(reverse("guides:card", kwargs={"slug": slug}))
 
 
 # How /careers/ can be sorted: (link text, key). Pay: highest first; time: shortest
@@ -196,7 +203,10 @@ def compare_index(request):
     form = ComparePickForm(request.GET or None, careers=careers)
     if form.is_valid():
         return redirect(compare_url(form.cleaned_data["a"], form.cleaned_data["b"]))
-    crumbs = [("Home", reverse("careers:home")), ("Compare careers", reverse("careers:compare_index"))]
+    crumbs = [
+        ("Home", reverse("careers:home")),
+        ("Compare careers", reverse("careers:compare_index")),
+    ]
     pairs = [
         (first, second, compare_url(first.career_slug, second.career_slug))
         for index, first in enumerate(summaries)
@@ -205,7 +215,12 @@ def compare_index(request):
     return render(
         request,
         "careers/compare_index.html",
-        {"form": form, "pairs": pairs, "crumbs": crumbs, "structured_data": [breadcrumb_list(request, crumbs)]},
+        {
+            "form": form,
+            "pairs": pairs,
+            "crumbs": crumbs,
+            "structured_data": [breadcrumb_list(request, crumbs)],
+        },
         status=400 if form.is_bound else 200,
     )
 
