@@ -13,8 +13,20 @@ class GuideForm(PublishableForm):
 class ComparePickForm(forms.Form):
     """The /compare/ picker: two careers with live guides, by slug."""
 
-    a = forms.ChoiceField(label="First career")
-    b = forms.ChoiceField(label="Second career")
+    a = forms.ChoiceField(
+        label="First career",
+        error_messages={
+            "required": "Choose the first career.",
+            "invalid_choice": "Choose a career from the list.",
+        },
+    )
+    b = forms.ChoiceField(
+        label="Second career",
+        error_messages={
+            "required": "Choose the second career.",
+            "invalid_choice": "Choose a career from the list.",
+        },
+    )
 
     def __init__(self, *args, careers: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
