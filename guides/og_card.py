@@ -23,7 +23,7 @@ from django.conf import settings
 from django.urls import reverse
 from PIL import Image, ImageDraw, ImageFont
 
-from guides.figures import CareerFigures
+from guides.figures import CareerFigures, annotated_figures, with_figures
 from guides.models import Guide
 
 CARD_WIDTH, CARD_HEIGHT = 1200, 630
@@ -118,8 +118,11 @@ def card_digest(content: dict) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def guide_card_url(guide: Guide, figures: CareerFigures) -> str:
-    """The card's address, changing whenever what it shows changes."""
+def guide_card_url(guide: Guide, figures: CareerFigures | None = None) -> str:
+    """The card's address, changing whenever what it shows changes. Without `figures`
+    (which a guide page has already worked out) they are read (one query)."""
+    if figures is None:
+        figures = annotated_figures(with_figures(Guide.objects.filter(pk=guide.pk)).get())
     digest = card_digest(card_content(guide, figures))
     return reverse("guides:card", kwargs={"slug": guide.slug}) + f"?v={digest}"
 
