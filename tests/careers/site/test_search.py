@@ -350,7 +350,7 @@ def test_a_career_and_salary_leads_with_that_careers_salary_page(client, demo_si
     # The rest of the query is searched as usual, and finds the career's guide.
     assert results.query == "MLE pay"
     guides = next(group for group in results.groups if group.kind == "guides")
-    assert [hit.url for hit in guides.hits][0] == "/guides/machine-learning-engineer/"
+    assert guides.hits[0].url == "/guides/machine-learning-engineer/"
 
 
 def test_a_typo_in_the_careers_name_still_leads_with_its_salary_page(client, demo_site):
