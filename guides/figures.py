@@ -26,11 +26,14 @@ from careers.core.formatting import format_money, format_money_range, format_ran
 from careers.models import Career, Period
 from guides.models import DurationUnit, Guide, Path, RoadmapStep
 
-TIME_DEFINITION = "the guide’s typical path into the role"
-PAY_DEFINITION = "typical pay in the role, a range; the salary page breaks it down by level"
-
 _MONTHS_PER_UNIT = {DurationUnit.WEEKS: 12 / 52, DurationUnit.MONTHS: 1, DurationUnit.YEARS: 12}
 _PERIOD_WORDS = {Period.YEAR: "a year", Period.MONTH: "a month", Period.HOUR: "an hour"}
+
+
+def in_months(low: int, high: int | None, unit: str) -> tuple[float, float]:
+    """A duration range in months, to compare durations given in different units."""
+    per = _MONTHS_PER_UNIT[DurationUnit(unit)]
+    return low * per, (low if high is None else high) * per
 
 
 @dataclass(frozen=True)
@@ -58,9 +61,7 @@ class CareerFigures:
         """(shortest, longest) in months, for sorting and bars; None without a time."""
         if self.time_min is None:
             return None
-        per = _MONTHS_PER_UNIT[DurationUnit(self.time_unit)]
-        high = self.time_min if self.time_max is None else self.time_max
-        return self.time_min * per, high * per
+        return in_months(self.time_min, self.time_max, self.time_unit)
 
     @property
     def pay(self) -> str:
@@ -169,44 +170,37 @@ def summary_pay(summary) -> tuple[int, int, str, str]:
     return f.pay_low, f.pay_high, f.pay_currency, f.pay_period
 
 
-def pay_chart(items: Sequence, *, pay=_sourced_range) -> Chart:
-    """Pay ranges (salary figures by default) as bars on one scale. Only ranges in the
-    first one's currency and period share it: the others keep their figures, no bar."""
-    ranges = {id(item): pay(item) for item in items}
-    key = ranges[id(items[0])][2:] if items else ("USD", Period.YEAR)
-    scale = scale_for([high for _, high, *rest in ranges.values() if tuple(rest) == key])
+def _chart(items: Sequence, spans: list, scale: Scale, label) -> Chart:
+    step = scale.ticks[1] if len(scale.ticks) > 1 else scale.top
     return Chart(
         scale=scale,
         rows=[
-            ChartRow(item, range_bar(scale, *ranges[id(item)][:2]))
-            if ranges[id(item)][2:] == key
-            else ChartRow(item, None)
-            for item in items
+            ChartRow(item, range_bar(scale, *span) if span else None)
+            for item, span in zip(items, spans, strict=True)
         ],
-        start_label=format_money(0, key[0]),
-        end_label=format_money(scale.top, key[0]),
-        step_label=format_money(scale.ticks[1] if len(scale.ticks) > 1 else scale.top, key[0]),
+        start_label=label(0),
+        end_label=label(scale.top),
+        step_label=label(step),
     )
 
 
-def time_chart(items: Sequence, *, figures=lambda item: item.figures) -> Chart:
-    """Typical times as bars on one scale of months (an item without a time has no bar)."""
-    months = {id(item): figures(item).time_months for item in items}
-    scale = scale_for([span[1] for span in months.values() if span], steps=(3, 6, 12, 24, 60))
-    return Chart(
-        scale=scale,
-        rows=[
-            ChartRow(item, range_bar(scale, *months[id(item)]) if months[id(item)] else None)
-            for item in items
-        ],
-        start_label="0",
-        end_label=format_range(round(scale.top), None, "month", "months"),
-        step_label=format_range(
-            round(scale.ticks[1]) if len(scale.ticks) > 1 else round(scale.top),
-            None,
-            "month",
-            "months",
-        ),
+def pay_chart(items: Sequence, *, pay=_sourced_range) -> Chart:
+    """Pay ranges (salary figures by default) as bars on one scale. Only ranges in the
+    first one's currency and period share it: the others keep their figures, no bar."""
+    ranges = [pay(item) for item in items]
+    key = ranges[0][2:] if ranges else ("USD", Period.YEAR)
+    spans = [(low, high) if (cur, per) == key else None for low, high, cur, per in ranges]
+    scale = scale_for([span[1] for span in spans if span])
+    return _chart(items, spans, scale, lambda value: format_money(value, key[0]))
+
+
+def time_chart(items: Sequence) -> Chart:
+    """GuideSummaries' typical times as bars on one scale of months (an item without a
+    time has no bar)."""
+    spans = [item.figures.time_months for item in items]
+    scale = scale_for([span[1] for span in spans if span], steps=(3, 6, 12, 24, 60))
+    return _chart(
+        items, spans, scale, lambda value: format_range(round(value), None, "month", "months")
     )
 
 
@@ -249,9 +243,8 @@ def roadmap_timeline(steps: Sequence[RoadmapStep]) -> Timeline:
         if step.duration_min is None:
             spans.append(None)
             continue
-        per = _MONTHS_PER_UNIT[DurationUnit(step.duration_unit)]
-        high = step.duration_min if step.duration_max is None else step.duration_max
-        spans.append((step.duration_min + high) / 2 * per)
+        low, high = in_months(step.duration_min, step.duration_max, step.duration_unit)
+        spans.append((low + high) / 2)
     timed = [span for span in spans if span is not None]
     if not timed:
         return Timeline([])

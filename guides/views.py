@@ -200,7 +200,9 @@ def compare_index(request):
     follow one of every pair's links."""
     summaries = live_career_summaries()
     careers = [(s.career_slug, s.career_name) for s in summaries]
-    form = ComparePickForm(request.GET or None, careers=careers)
+    # Bound only once a career is picked: other parameters (?utm_source=) are no error.
+    picked = "a" in request.GET or "b" in request.GET
+    form = ComparePickForm(request.GET if picked else None, careers=careers)
     if form.is_valid():
         return redirect(compare_url(form.cleaned_data["a"], form.cleaned_data["b"]))
     crumbs = [

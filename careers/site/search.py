@@ -42,7 +42,7 @@ COMPARE_WORDS = {"compare", "comparison", "comparisons"}
 _VERSUS = re.compile(r"\s+(?:vs\.?|versus|v\.?|compared\s+(?:to|with))\s+", re.IGNORECASE)
 _WORD = re.compile(r"[\w+#]+")
 # Words a query may carry around a career's name without changing what it asks.
-_FILLER = {"a", "an", "the", "of", "for", "in", "and", "how", "much", "does", "do", "what", "is"}
+_FILLER = {"a", "an", "the", "of", "for", "in", "how", "much", "does", "do", "what", "is", "vs"}
 
 
 def _words(text: str) -> list[str]:
@@ -66,19 +66,24 @@ def _names(summary: GuideSummary) -> list[list[str]]:
     return names
 
 
-def _named_careers(words: list[str], careers: list[GuideSummary]) -> list[tuple[int, GuideSummary]]:
-    """(position, career) for each career the words name, in the order they come."""
+def _position(words: list[str], name: list[str]) -> int | None:
+    """Where the words say `name`, or None."""
+    for start in range(len(words) - len(name) + 1):
+        said = words[start : start + len(name)]
+        if all(_same_word(typed, word) for typed, word in zip(said, name, strict=True)):
+            return start
+    return None
+
+
+def _named_careers(words: list[str], careers: list[GuideSummary]) -> list[GuideSummary]:
+    """The careers the words name, in the order they come."""
     found = []
     for career in careers:
-        for name in _names(career):
-            for start in range(len(words) - len(name) + 1):
-                if all(_same_word(t, w) for t, w in zip(words[start:], name, strict=False)):
-                    found.append((start, career))
-                    break
-            else:
-                continue
-            break
-    return sorted(found, key=lambda item: item[0])
+        positions = [_position(words, name) for name in _names(career)]
+        positions = [position for position in positions if position is not None]
+        if positions:
+            found.append((min(positions), career))
+    return [career for _, career in sorted(found, key=lambda item: item[0])]
 
 
 @dataclass(frozen=True)
@@ -140,15 +145,14 @@ def read_intent(text: str) -> Intent:
     if not (pay or compare):
         return Intent([], "")
     careers = live_career_summaries()
-    rest = [w for w in words if w not in PAY_WORDS | COMPARE_WORDS]
-    named = _named_careers(rest, careers)
-    if versus and len(named) >= 2 and named[0][1] != named[1][1]:
-        first, second = named[0][1], named[1][1]
+    named = _named_careers([w for w in words if w not in PAY_WORDS | COMPARE_WORDS], careers)
+    rest = [w for w in words if w not in PAY_WORDS | COMPARE_WORDS | _FILLER]
+    if versus and len(named) >= 2:
+        first, second = named[0], named[1]
         both = f"{first.career_name} or {second.career_name}"
         return Intent([_compare_hit(first, second)], both)
     if named and pay:
-        career = named[0][1]
-        return Intent([_salary_hit(career)], " ".join(rest))
+        return Intent([_salary_hit(named[0])], " ".join(rest))
     if pay and not rest:
         return Intent([_hub_hit(), *(_salary_hit(c) for c in careers)], "")
     if compare and not rest:

@@ -97,8 +97,9 @@ def test_the_compare_picker_redirects_to_the_comparison(client, three):
 
 def test_the_compare_picker_lists_every_pair(client, three, django_assert_max_num_queries):
     with django_assert_max_num_queries(PICKER_QUERIES):
-        response = client.get("/compare/")
+        response = client.get("/compare/", {"utm_source": "newsletter"})
     assert response.status_code == 200
+    assert "field-error" not in response.content.decode()
     html = response.content.decode()
     assert '<form class="pick-form" action="/compare/" method="get"' in html
     assert re.findall(r'<a href="(/compare/[^"]+/)">', html) == [
@@ -161,3 +162,14 @@ def test_the_compare_page_draws_both_careers_pay_levels_on_one_scale(client):
     assert "chart-table__group--second" in section.group(0)
     bars = re.findall(r'class="range-bar__range" x="([\d.]+)"', section.group(0))
     assert [float(x) for x in bars] == [600.0, 400.0]  # $120K and $80K of $200K
+
+
+def test_a_range_in_another_currency_or_period_keeps_its_figures_but_gets_no_bar(client):
+    guide = career_with_guide("Alpha Engineer", "alpha", low=150_000, high=230_000)
+    SalaryFigureFactory(career=guide.career, label="US", low=100_000, high=140_000)
+    SalaryFigureFactory(career=guide.career, label="UK", low=60_000, high=90_000, currency="GBP")
+    SalaryFigureFactory(career=guide.career, label="Contract", low=90, high=120, period="hour")
+    html = client.get("/careers/alpha/salary/").content.decode()
+    assert html.count('class="range-bar__range"') == 1
+    assert "£60K–£90K" in html
+    assert "$90–$120" in html

@@ -348,6 +348,9 @@ def test_a_career_and_salary_leads_with_that_careers_salary_page(client, demo_si
             ("Machine Learning Engineer salary", "/careers/machine-learning-engineer/salary/")
         ], query
     # The rest of the query is searched as usual, and finds the career's guide.
+    _, asked = leading(client, "how much does a machine learning engineer earn")
+    assert asked.searched_for == "machine learning engineer"
+    assert asked.query == "how much does a machine learning engineer earn"
     assert results.query == "MLE pay"
     guides = next(group for group in results.groups if group.kind == "guides")
     assert guides.hits[0].url == "/guides/machine-learning-engineer/"
@@ -378,6 +381,7 @@ def test_a_versus_b_leads_with_their_comparison(client, demo_site):
 
 
 def test_salary_alone_leads_with_every_careers_pay(client, demo_site):
+    assert leading(client, "what is the salary")[0] == leading(client, "salary")[0]
     hits, results = leading(client, "salary")
     assert hits[0] == ("Careers: pay and time side by side", "/careers/")
     assert [url for _, url in hits[1:]] == [
