@@ -951,8 +951,10 @@ class ShownFacts:
                     .map(img => img.alt);
                 const result = {
                     text: [document.body.innerText, ...alts].join('\\n'),
+                    // An SVG link's href is an SVGAnimatedString: resolve its value.
                     links: [...document.querySelectorAll('a[href]')].filter(visible)
-                        .map(a => a.href),
+                        .map(a => typeof a.href === 'string' ? a.href
+                            : new URL(a.href.baseVal, document.baseURI).href),
                     times: [...document.querySelectorAll('time[datetime]')].filter(visible)
                         .map(t => t.getAttribute('datetime')),
                     preview: document.querySelector('meta[property="og:image"]')

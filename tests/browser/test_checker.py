@@ -461,6 +461,18 @@ def test_an_articles_image_may_be_the_pages_link_preview_image(serve):
     assert checks.unshown_values(checks.json_ld(page), checks.ShownFacts.of(page)) == []
 
 
+def test_a_link_drawn_in_svg_counts_as_a_link_on_the_page(serve):
+    svg = (
+        '<svg viewBox="0 0 10 10" width="40" height="40">'
+        '<a href="/elsewhere/" aria-label="Go"><rect width="10" height="10"/></a></svg>'
+    )
+    data = _with(0, mainEntityOfPage=f"{ORIGIN}/elsewhere/")
+    page = serve(page_html(json_ld=data, body_extra=svg)).page
+    facts = checks.ShownFacts.of(page)
+    assert f"{ORIGIN}/elsewhere/" in facts.links
+    assert checks.unshown_values(checks.json_ld(page), facts) == []
+
+
 def test_text_hidden_from_readers_does_not_count_as_shown(serve):
     html = page_html(replace=('<p class="price">', '<p class="price" hidden>'))
     page = serve(html).page
