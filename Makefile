@@ -6,23 +6,32 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install tools run serve admin test test-browser bench lint format migrations-check lock clean
+.PHONY: help install install-run tools run serve admin editor publisher test test-browser bench lint lock-check format migrations-check lock clean
 
 help:
 	@echo "make run     start the site with demo content on SQLite (http://127.0.0.1:$(PORT)/)"
 	@echo "make test    lint, migration and system checks, and the whole test suite"
 	@echo "make test-browser  only the browser tests (screenshots in artifacts/browser/screenshots/)"
 	@echo "make serve   production-like: DEBUG off, collectstatic, gunicorn"
-	@echo "make admin   create an admin account"
+	@echo "make admin   create an admin account (no terminal: set DJANGO_SUPERUSER_USERNAME, _EMAIL, _PASSWORD)"
+	@echo "make editor NAME=ann EMAIL=ann@example.com   an account in Editors (STAFF_PASSWORD or asked)"
+	@echo "make publisher NAME=bob EMAIL=bob@example.com  an account in Publishers"
 	@echo "make lock    re-pin requirements*.txt from pyproject.toml"
 
-# The virtual environment, rebuilt only when the lock file changes.
-$(BIN)/.installed: requirements-dev.txt
+# The virtual environment, refreshed only when a lock file changes: what the site needs
+# to run (requirements.txt) for `make run`, plus the test and lint tools
+# (requirements-dev.txt) for everything else.
+$(BIN)/.installed-run: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
+	touch $@
+
+$(BIN)/.installed: requirements-dev.txt $(BIN)/.installed-run
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@
 
+install-run: $(BIN)/.installed-run
 install: $(BIN)/.installed
 
 # The browser tests' HTML checker (vnu.jar, pinned in package-lock.json), reinstalled
@@ -39,21 +48,38 @@ node_modules/.installed: package.json package-lock.json
 tools: node_modules/.installed
 
 run: export DEBUG ?= true
-run: install
+run: install-run
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	@echo
 	@echo "  Home page:     http://127.0.0.1:$(PORT)/"
 	@echo "  ML guide:      http://127.0.0.1:$(PORT)/guides/machine-learning-engineer/"
 	@echo "  Admin:         http://127.0.0.1:$(PORT)/admin/"
-	@echo "  Admin account: run 'make admin' (or '$(MANAGE) createsuperuser') in another terminal."
+	@echo "  Admin account: run 'make admin' in another terminal; editors: 'make editor NAME=…'."
 	@echo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# With DJANGO_SUPERUSER_USERNAME, _EMAIL and _PASSWORD set it asks nothing (scripts, CI);
+# otherwise it asks at the terminal.
 admin: export DEBUG ?= true
-admin: install
+admin: install-run
 	$(MANAGE) migrate --noinput
-	$(MANAGE) createsuperuser
+	@if [ -n "$$DJANGO_SUPERUSER_PASSWORD" ]; then \
+		$(MANAGE) createsuperuser --noinput; \
+	elif [ -t 0 ]; then \
+		$(MANAGE) createsuperuser; \
+	else \
+		echo "No terminal to ask at: set DJANGO_SUPERUSER_USERNAME, DJANGO_SUPERUSER_EMAIL and DJANGO_SUPERUSER_PASSWORD." >&2; \
+		exit 2; \
+	fi
+
+# A staff account in the Editors or Publishers group: make editor NAME=ann EMAIL=ann@example.com
+# (the password from STAFF_PASSWORD, or asked at the terminal).
+editor publisher: export DEBUG ?= true
+editor publisher: install-run
+	@test -n "$(NAME)" || { echo "Say who: make $@ NAME=ann EMAIL=ann@example.com" >&2; exit 2; }
+	$(MANAGE) migrate --noinput
+	$(MANAGE) staff_create "$(NAME)" --role $@ --email "$(EMAIL)"
 
 # Production-like, over plain HTTP on loopback for trying it out.
 serve: export DEBUG := false
@@ -62,14 +88,14 @@ serve: export SECURE_SSL_REDIRECT ?= false
 serve: export SECURE_HSTS_SECONDS ?= 0
 serve: export SESSION_COOKIE_SECURE ?= false
 serve: export CSRF_COOKIE_SECURE ?= false
-serve: install
+serve: install-run
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn careers.wsgi --config gunicorn.conf.py --bind 127.0.0.1:$(PORT)
 
 test: export SECRET_KEY ?= test-only-not-secret
-test: install tools lint migrations-check
+test: install tools lock-check lint migrations-check
 	$(MANAGE) check --fail-level WARNING
 	$(BIN)/pytest $(PYTEST_ARGS)
 
@@ -86,6 +112,13 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+
+# The lock files name packages and hashes only: an index URL or wheel folder of the machine
+# that compiled them would make every install elsewhere warn (or fail).
+lock-check:
+	@if grep -nE '^[[:space:]]*(-i|-f|--index-url|--extra-index-url|--find-links|--trusted-host)([[:space:]=]|$$)|file://' requirements.txt requirements-dev.txt; then \
+		echo "The lock files above name an index or a wheel folder: run 'make lock'." >&2; exit 1; \
+	fi
 
 format: install
 	$(BIN)/ruff check --fix .

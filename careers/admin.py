@@ -35,16 +35,19 @@ class CareerAdmin(VersionAdmin):
     autocomplete_fields = ["category"]
     inlines = [SalaryFigureInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "category", "description", "opened_at"]}),
+        (None, {"fields": ["name", "article", "slug", "category", "description", "opened_at"]}),
         (
-            "Salary snapshot",
+            "Typical pay (the salary snapshot)",
             {
+                "description": "The range the guide, the careers list and comparisons quote "
+                "for someone working in the role: a range, not a median. Each level goes in the "
+                "salary figures below. Link a source only when the figure comes from it.",
                 "fields": [
                     ("salary_low", "salary_high"),
                     ("salary_currency", "salary_period"),
                     ("salary_source_name", "salary_source_url"),
                     "salary_as_of",
-                ]
+                ],
             },
         ),
         (
@@ -61,6 +64,6 @@ class CareerAdmin(VersionAdmin):
         ),
     ]
 
-    @admin.display(description="Median salary")
+    @admin.display(description="Typical pay")
     def salary_display(self, career):
         return career.salary_display

@@ -73,14 +73,26 @@ class Career(models.Model):
     description = models.CharField(
         max_length=200, help_text="One line on what the role is, shown in lists."
     )
+    article = models.CharField(
+        max_length=2,
+        choices=[("", "Automatic"), ("a", "a"), ("an", "an")],
+        blank=True,
+        default="",
+        help_text="The word before the name, as in “What does an MLOps Engineer do?”. "
+        "Automatic follows how the name sounds; choose one only if it reads wrong.",
+    )
 
-    # Headline median salary range (the "salary snapshot").
-    salary_low = models.PositiveIntegerField(help_text="Median range, low end, e.g. 150000.")
-    salary_high = models.PositiveIntegerField(help_text="Median range, high end, e.g. 230000.")
+    # Typical pay: the range every page quotes (the "salary snapshot"); see guides.figures.
+    salary_low = models.PositiveIntegerField(help_text="Typical pay range, low end, e.g. 150000.")
+    salary_high = models.PositiveIntegerField(help_text="Typical pay range, high end, e.g. 230000.")
     salary_currency = models.CharField(max_length=3, default="USD", help_text="ISO 4217 code.")
     salary_period = models.CharField(max_length=8, choices=Period.choices, default=Period.YEAR)
-    salary_source_name = models.CharField(max_length=120)
-    salary_source_url = WebAddressField(blank=True)
+    salary_source_name = models.CharField(
+        max_length=120, help_text="Who the range comes from, as the link below names it."
+    )
+    salary_source_url = WebAddressField(
+        blank=True, help_text="That source's own page for the figure; empty for an estimate."
+    )
     salary_as_of = models.DateField(help_text="When the salary source published the figure.")
 
     # Job outlook.

@@ -12,7 +12,7 @@ def occupation(request, career, figures) -> dict:
         "description": career.description,
         "estimatedSalary": [
             monetary_amount(
-                "Median range", career.salary_low, career.salary_high, career.salary_currency
+                "Typical pay", career.salary_low, career.salary_high, career.salary_currency
             ),
             *(
                 monetary_amount(figure.label, figure.low, figure.high, figure.currency)

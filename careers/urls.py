@@ -12,10 +12,14 @@ from guides import views as guide_views
 careers_patterns = (
     [
         path("", views.home, name="home"),
+        path("careers/", guide_views.career_index, name="index"),
         path("careers/<slug:slug>/salary/", guide_views.salary, name="salary"),
         path("healthz", views.healthz, name="healthz"),
         path("robots.txt", views.robots_txt, name="robots"),
+        path("favicon.ico", views.favicon_ico, name="favicon"),
+        path("manifest.webmanifest", views.web_manifest, name="manifest"),
         path("search/", views.search, name="search"),
+        path("compare/", guide_views.compare_index, name="compare_index"),
         path("compare/<str:pair>/", guide_views.compare, name="compare"),
     ],
     "careers",

@@ -126,8 +126,10 @@ class GuideAdmin(SortableAdminBase, PublishableAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # The guide is saved before its parts: index it once all of them are.
+        # The guide is saved before its parts: index it, and draw its preview card,
+        # once all of them are.
         services.guide_search_index(guide=form.instance)
+        services.guides_card_draw(guides=Guide.objects.filter(pk=form.instance.pk))
 
 
 @admin.register(Certification)

@@ -1,7 +1,7 @@
 """Two careers side by side (/compare/<a>-vs-<b>/), from the figures their guides show.
 
-Every figure goes through the same model properties, formatting helpers and
-GuideSummary as the guide pages, so the two pages cannot disagree.
+How long and what it pays come from the same `CareerFigures` (guides.figures) as
+every other page, so the pages cannot disagree.
 """
 
 import re
@@ -13,7 +13,8 @@ from django.http import Http404
 from django.urls import reverse
 
 from careers.models import Career
-from guides.models import Certification, Guide, GuideCertification, Path, RoadmapStep, Skill
+from guides.figures import Chart, pay_chart
+from guides.models import Certification, Guide, GuideCertification, Path, Skill
 from guides.selectors import GuideSummary, guide_summaries
 
 SEPARATOR = "-vs-"
@@ -45,8 +46,6 @@ class Side:
     career: Career
     guide: Guide
     summary: GuideSummary
-    total_duration: str
-    total_duration_basis: str
     path_cost: str
     skills: list[Skill]
     certifications: list[Certification]
@@ -67,6 +66,7 @@ class Comparison:
     shared_certifications: list[Certification]
     first_only_certifications: list[Certification]
     second_only_certifications: list[Certification]
+    pay_levels: Chart  # both careers' pay by level, on one scale
 
     @property
     def url(self) -> str:
@@ -75,26 +75,6 @@ class Comparison:
     @property
     def heading(self) -> str:
         return f"{self.first.career.name} vs {self.second.career.name}"
-
-
-def _total_duration(steps: list[RoadmapStep], typical: str) -> tuple[str, str]:
-    """The roadmap's steps added up when their units agree; else the typical path's time."""
-    timed = [step for step in steps if step.duration_min is not None]
-    units = {step.duration_unit for step in timed}
-    if len(units) == 1:
-        total = RoadmapStep(
-            duration_min=sum(step.duration_min for step in timed),
-            duration_max=sum(
-                step.duration_min if step.duration_max is None else step.duration_max
-                for step in timed
-            ),
-            duration_unit=units.pop(),
-        )
-        count = len(timed)
-        return total.duration_display, f"the {count} timed roadmap step{'s'[: count != 1]}"
-    if typical:
-        return typical, "the typical path"
-    return "", ""
 
 
 def _path_cost(paths: list[Path]) -> str:
@@ -139,16 +119,12 @@ def _skill_key(skill: Skill) -> str:
 
 
 def _side(guide: Guide, summary: GuideSummary) -> Side:
-    steps = list(guide.steps.all())
     paths = list(guide.paths.all())
-    total, basis = _total_duration(steps, summary.duration)
     skills = list(guide.skills.all())
     return Side(
         career=guide.career,
         guide=guide,
         summary=summary,
-        total_duration=total,
-        total_duration_basis=basis,
         path_cost=_path_cost(paths),
         # Technical skills first, then soft, each in the editor's order.
         skills=sorted(skills, key=lambda s: s.kind != Skill.Kind.TECHNICAL),
@@ -165,12 +141,7 @@ def _newest_live_guides(slugs: set[str]) -> dict[str, Guide]:
         .select_related("career__category")
         .order_by("career_id", "-edition_year")
         .prefetch_related(
-            Prefetch(
-                "steps",
-                queryset=RoadmapStep.objects.only(
-                    "guide_id", "duration_min", "duration_max", "duration_unit"
-                ),
-            ),
+            "career__salary_figures",
             "skills",
             "paths",
             Prefetch(
@@ -216,4 +187,7 @@ def comparison_for_page(pair: str) -> Comparison:
         shared_certifications=shared_certs,
         first_only_certifications=a_only_certs,
         second_only_certifications=b_only_certs,
+        pay_levels=pay_chart(
+            [*first.career.salary_figures.all(), *second.career.salary_figures.all()]
+        ),
     )

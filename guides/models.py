@@ -373,3 +373,26 @@ class GuideRedirect(models.Model):
 
     def get_absolute_url(self):
         return self.guide.get_absolute_url()
+
+
+class GuideCard(models.Model):
+    """The guide's link-preview image as PNG bytes (guides/og_card.py), drawn when the
+    guide changes. Kept in the database so that every app server serves the same card."""
+
+    guide = models.OneToOneField(
+        Guide, on_delete=models.CASCADE, primary_key=True, related_name="card"
+    )
+    digest = models.CharField(
+        max_length=16, help_text="Of what the card shows; part of its address."
+    )
+    png = models.BinaryField()
+    drawn_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["guide"]
+
+    def __str__(self):
+        return f"Link-preview card of {self.guide}"
+
+    def get_absolute_url(self):
+        return reverse("guides:card", kwargs={"slug": self.guide.slug}) + f"?v={self.digest}"

@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 
 from careers.core.search import SearchKind, join_text, plain_text
+from guides.figures import annotated_figures, with_figures
 from guides.models import Guide
 
 
@@ -12,13 +13,15 @@ class GuideSearch(SearchKind):
     model = Guide
 
     def queryset(self) -> QuerySet[Guide]:
-        return Guide.objects.live().select_related("career__category")
+        # With its figures (subqueries of the same query): results state them as cards do.
+        return with_figures(Guide.objects.live()).select_related("career__category")
 
     def title(self, guide: Guide) -> str:
         return guide.full_title
 
     def meta(self, guide: Guide) -> str:
-        return f"Guide · {guide.career.category.name}"
+        figures = annotated_figures(guide)
+        return f"Guide · {guide.career.category.name} · {figures.line}"
 
     def index_queryset(self, guides: QuerySet[Guide]) -> QuerySet[Guide]:
         return guides.prefetch_related("steps", "skills", "faqs")

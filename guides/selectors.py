@@ -2,17 +2,19 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from careers.core.search import SEARCH_INDEX_FIELDS
 from careers.models import Career, Category
-from guides.models import Guide, GuideCertification, Path
+from guides.figures import CareerFigures, annotated_figures, with_figures
+from guides.models import Guide, GuideCertification
 
 
 @dataclass(frozen=True)
 class GuideSummary:
-    """A guide as lists show it: "6-step roadmap · 12–18 months · $120K–$175K median"."""
+    """A guide as lists show it: "6-step roadmap · typically 12–18 months · $120K–$175K a year"."""
 
     title: str
     url: str
@@ -20,29 +22,24 @@ class GuideSummary:
     career_slug: str
     description: str
     category: Category
-    step_count: int
-    duration: str
-    salary: str
+    figures: CareerFigures
+
+    @property
+    def step_count(self) -> int:
+        return self.figures.step_count
 
     @property
     def line(self) -> str:
-        parts = [f"{self.step_count}-step roadmap"]
-        if self.duration:
-            parts.append(self.duration)
-        parts.append(f"{self.salary} median")
-        return " · ".join(parts)
+        return self.figures.line
+
+    @property
+    def salary_url(self) -> str:
+        return reverse("careers:salary", kwargs={"slug": self.career_slug})
 
 
 def guide_summaries(guides: QuerySet[Guide]) -> list[GuideSummary]:
-    """These guides as lists show them, in the queryset's order (two queries)."""
-    guides = (
-        guides.defer(*SEARCH_INDEX_FIELDS)
-        .select_related("career__category")
-        .annotate(step_count=Count("steps", distinct=True))
-        .prefetch_related(
-            Prefetch("paths", queryset=Path.objects.filter(is_typical=True), to_attr="typical")
-        )
-    )
+    """These guides as lists show them, in the queryset's order (one query)."""
+    guides = with_figures(guides.defer(*SEARCH_INDEX_FIELDS)).select_related("career__category")
     return [
         GuideSummary(
             title=guide.title,
@@ -51,16 +48,14 @@ def guide_summaries(guides: QuerySet[Guide]) -> list[GuideSummary]:
             career_slug=guide.career.slug,
             description=guide.career.description,
             category=guide.career.category,
-            step_count=guide.step_count,
-            duration=guide.typical[0].duration_display if guide.typical else "",
-            salary=guide.career.salary_display,
+            figures=annotated_figures(guide),
         )
         for guide in guides
     ]
 
 
 def live_guide_summaries() -> list[GuideSummary]:
-    """Every live guide, by category then title (two queries)."""
+    """Every live guide, by category then title (one query)."""
     return guide_summaries(
         Guide.objects.live().order_by(
             "career__category__position", "career__category__name", "title"
@@ -69,7 +64,7 @@ def live_guide_summaries() -> list[GuideSummary]:
 
 
 def related_guide_summaries(guide: Guide) -> list[GuideSummary]:
-    """The guide's related guides that readers can open, in the editor's order (two queries)."""
+    """The guide's related guides that readers can open, in the editor's order (one query)."""
     return guide_summaries(
         Guide.objects.live().filter(linked_from__guide=guide).order_by("linked_from__position")
     )
@@ -114,3 +109,13 @@ def career_guide(career: Career | str) -> Guide | None:
     if guide is not None:
         guide.career = career  # already at hand: no query for it
     return guide
+
+
+def live_career_summaries() -> list[GuideSummary]:
+    """Each career with a live guide, once, by its newest live edition; by name (one query)."""
+    newest: dict[str, GuideSummary] = {}
+    for summary in guide_summaries(
+        Guide.objects.live().order_by("career__name", "career_id", "-edition_year")
+    ):
+        newest.setdefault(summary.career_slug, summary)
+    return list(newest.values())

@@ -1,9 +1,11 @@
-"""Editorial steps on guides: address changes and the site-search index."""
+"""Editorial steps on guides: address changes, the site-search index, the preview card."""
 
 from django.db import transaction
 from django.db.models import QuerySet
 
-from guides.models import Guide, GuideRedirect
+from guides import og_card
+from guides.figures import annotated_figures, with_figures
+from guides.models import Guide, GuideCard, GuideRedirect
 from guides.search import guide_search
 
 
@@ -25,3 +27,26 @@ def guides_search_index(*, guides: QuerySet[Guide]) -> int:
 def guide_search_index(*, guide: Guide) -> None:
     """After the guide or any of its parts changed: keep site search up to date."""
     guide_search.index(Guide.objects.filter(pk=guide.pk))
+
+
+def guide_card_draw(*, guide: Guide) -> GuideCard:
+    """The guide's link-preview card as it should be now: drawn (and stored) only when
+    what it shows changed. `guide` needs its figures (guides.figures.with_figures)."""
+    content = og_card.card_content(guide, annotated_figures(guide))
+    digest = og_card.card_digest(content)
+    card = GuideCard.objects.filter(guide=guide, digest=digest).defer("png").first()
+    if card is not None:
+        return card
+    card, _ = GuideCard.objects.update_or_create(
+        guide=guide, defaults={"digest": digest, "png": og_card.card_png(content)}
+    )
+    return card
+
+
+def guides_card_draw(*, guides: QuerySet[Guide]) -> int:
+    """After the guides or any of their parts changed: their cards as they should be now."""
+    drawn = 0
+    for guide in with_figures(guides):
+        guide_card_draw(guide=guide)
+        drawn += 1
+    return drawn

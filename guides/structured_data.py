@@ -3,7 +3,8 @@
 from careers.core.structured_data import publisher
 
 
-def article(request, guide) -> dict:
+def article(request, guide, *, image: str) -> dict:
+    """The guide as an Article; `image` is the path of its link-preview card."""
     return {
         "@context": "https://schema.org",
         "@type": "Article",
@@ -13,6 +14,7 @@ def article(request, guide) -> dict:
         "dateModified": guide.updated_at.isoformat(),
         "author": publisher(),
         "publisher": publisher(),
+        "image": request.build_absolute_uri(image),
         "mainEntityOfPage": request.build_absolute_uri(guide.get_absolute_url()),
     }
 

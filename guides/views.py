@@ -1,4 +1,4 @@
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -9,14 +9,23 @@ from careers.core.cache import reader_cache
 from careers.core.plugins import career_page_context
 from careers.core.structured_data import breadcrumb_list
 from careers.structured_data import occupation
-from guides import og_card
+from guides import og_card, services
 from guides.compare import compare_url, comparison_for_page
-from guides.models import Guide, GuideRedirect
+from guides.figures import (
+    guide_page_figures,
+    pay_chart,
+    roadmap_timeline,
+    summary_pay,
+    time_chart,
+    with_figures,
+)
+from guides.forms import ComparePickForm
+from guides.models import Guide, GuideCard, GuideRedirect
 from guides.selectors import (
     career_guide,
     group_by_category,
     guide_for_page,
-    guide_summaries,
+    live_career_summaries,
     live_guide_summaries,
     related_guide_summaries,
 )
@@ -75,7 +84,10 @@ def guide_detail(request, slug):
         (guide.title, guide.get_absolute_url()),
     ]
     skills = list(guide.skills.all())
-    page_data = [article(request, guide), breadcrumb_list(request, crumbs)]
+    steps, paths = list(guide.steps.all()), list(guide.paths.all())
+    figures = guide_page_figures(guide, steps, paths)
+    card_url = og_card.guide_card_url(guide, figures)
+    page_data = [article(request, guide, image=card_url), breadcrumb_list(request, crumbs)]
     if faqs:
         page_data.append(faq_page(faqs))
     is_draft = preview and not guide.is_live()
@@ -87,15 +99,17 @@ def guide_detail(request, slug):
             "guide": guide,
             "is_draft": is_draft,
             "career": guide.career,
-            "steps": list(guide.steps.all()),
+            "steps": steps,
+            "figures": figures,
+            "timeline": roadmap_timeline(steps),
             "technical_skills": [s for s in skills if s.kind == s.Kind.TECHNICAL],
             "soft_skills": [s for s in skills if s.kind == s.Kind.SOFT],
-            "paths": list(guide.paths.all()),
+            "paths": paths,
             "certifications": [link.certification for link in guide.certifications.all()],
             "faqs": faqs,
             "related": related,
             "related_compare": _with_compare_urls(guide, related),
-            "card_url": og_card.guide_card_url(guide),
+            "card_url": card_url,
             # The interview-prep preview and the open-jobs count, from the apps that have them.
             **career_page_context(guide.career),
             "crumbs": crumbs,
@@ -111,32 +125,106 @@ def guide_detail(request, slug):
 
 @reader_cache(query=("v",))
 @require_safe
-def guide_card_svg(request, slug):
-    """/guides/<slug>/card.svg: the guide's 1200×630 link-preview card (three queries)."""
+def guide_card(request, slug):
+    """/guides/<slug>/card.png: the guide's 1200×630 link-preview card (three queries).
+
+    Drawn when the guide was saved; drawn here, once, when what it shows changed
+    some other way (see guides/og_card.py).
+    """
     guide = get_object_or_404(
-        Guide.objects.live().only("slug", "title", "edition_year", "updated_at"), slug=slug
+        with_figures(Guide.objects.live().only("slug", "title", "edition_year", "career")),
+        slug=slug,
     )
+    card = services.guide_card_draw(guide=guide)
     version = request.GET.get("v")
-    if version is not None and version != og_card.guide_card_version(guide):
+    if version is not None and version != card.digest:
         # An earlier edition's card address: send it to today's, rather than keep
         # a cached copy for every value of ?v= anyone makes up.
-        return redirect(og_card.guide_card_url(guide))
-    summary = guide_summaries(Guide.objects.filter(pk=guide.pk))[0]
-    response = render(
-        request,
-        "includes/guide_og_card.svg",
-        og_card.card_context(guide, summary),
-        content_type="image/svg+xml; charset=utf-8",
-    )
+        return redirect(card.get_absolute_url())
+    png = GuideCard.objects.values_list("png", flat=True).get(pk=card.pk)
+    response = HttpResponse(bytes(png), content_type="image/png")
     if version is not None:
-        # The versioned address changes with every save: keep it for a year.
+        # The versioned address changes with what the card shows: keep it for a year.
         patch_cache_control(response, public=True, max_age=365 * 24 * 60 * 60, immutable=True)
     else:
         patch_cache_control(response, public=True, max_age=5 * 60)
-    response["Last-Modified"] = http_date(guide.updated_at.timestamp())
+    response["Last-Modified"] = http_date(card.drawn_at.timestamp())
     # An image, not a document: nothing in it may load or run.
-    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    response["Content-Security-Policy"] = "default-src 'none'"
     return response
+
+
+def guide_card_svg(request, slug):
+    """The card's first address (an SVG, which link previews did not show): moved."""
+    return HttpResponsePermanentRedirect(reverse("guides:card", kwargs={"slug": slug}))
+
+
+# How /careers/ can be sorted: (link text, key). Pay: highest first; time: shortest
+# first, careers without a stated time last.
+CAREER_SORTS = {
+    "name": ("Career", lambda s: s.career_name.casefold()),
+    "pay": ("Typical pay", lambda s: (-s.figures.pay_high, -s.figures.pay_low)),
+    "time": ("Typical time", lambda s: s.figures.time_months or (float("inf"),) * 2),
+}
+
+
+@reader_cache(query=("sort",))
+@require_safe
+def career_index(request):
+    """/careers/: every career's typical pay and time side by side, sortable by links."""
+    sort = request.GET.get("sort", "name")
+    if sort not in CAREER_SORTS:
+        sort = "name"  # an unknown order: the page as it comes, not an error
+    summaries = sorted(live_career_summaries(), key=CAREER_SORTS[sort][1])
+    pay, time = pay_chart(summaries, pay=summary_pay), time_chart(summaries)
+    crumbs = [("Home", reverse("careers:home")), ("Careers", reverse("careers:index"))]
+    return render(
+        request,
+        "careers/career_index.html",
+        {
+            "rows": list(zip(pay.rows, time.rows, strict=True)),
+            "pay_chart": pay,
+            "time_chart": time,
+            "sort": sort,
+            "sorts": [(key, label) for key, (label, _) in CAREER_SORTS.items()],
+            "crumbs": crumbs,
+            "structured_data": [breadcrumb_list(request, crumbs)],
+        },
+    )
+
+
+@reader_cache(query=("a", "b"))
+@require_safe
+def compare_index(request):
+    """/compare/: pick two careers (a GET form that redirects to their comparison), or
+    follow one of every pair's links."""
+    summaries = live_career_summaries()
+    careers = [(s.career_slug, s.career_name) for s in summaries]
+    # Bound only once a career is picked: other parameters (?utm_source=) are no error.
+    picked = "a" in request.GET or "b" in request.GET
+    form = ComparePickForm(request.GET if picked else None, careers=careers)
+    if form.is_valid():
+        return redirect(compare_url(form.cleaned_data["a"], form.cleaned_data["b"]))
+    crumbs = [
+        ("Home", reverse("careers:home")),
+        ("Compare careers", reverse("careers:compare_index")),
+    ]
+    pairs = [
+        (first, second, compare_url(first.career_slug, second.career_slug))
+        for index, first in enumerate(summaries)
+        for second in summaries[index + 1 :]
+    ]
+    return render(
+        request,
+        "careers/compare_index.html",
+        {
+            "form": form,
+            "pairs": pairs,
+            "crumbs": crumbs,
+            "structured_data": [breadcrumb_list(request, crumbs)],
+        },
+        status=400 if form.is_bound else 200,
+    )
 
 
 @reader_cache
@@ -148,6 +236,7 @@ def salary(request, slug):
         raise Http404("No career with a live guide has that address.")
     career = guide.career
     figures = list(career.salary_figures.all())
+    chart = pay_chart(figures)
     crumbs = [
         ("Home", reverse("careers:home")),
         ("Guides", reverse("guides:index")),
@@ -160,6 +249,7 @@ def salary(request, slug):
         {
             "career": career,
             "figures": figures,
+            "chart": chart,
             "guide": guide,
             "crumbs": crumbs,
             "structured_data": [
@@ -184,8 +274,8 @@ def compare(request, pair):
         (comparison.heading, comparison.url),
     ]
     description = (
-        f"{first.career.name} vs {second.career.name}: median pay "
-        f"{first.career.salary_display} vs {second.career.salary_display}, "
+        f"{first.career.name} vs {second.career.name}: typical pay "
+        f"{first.summary.figures.pay} vs {second.summary.figures.pay}, "
         f"{first.career.outlook_growth_percent}% vs {second.career.outlook_growth_percent}% "
         f"projected growth, {first.summary.step_count}- vs {second.summary.step_count}-step "
         "roadmaps, and the skills and certifications they share."

@@ -12,6 +12,10 @@ Each app describes its kind of content with a `SearchKind` and plugs it in
   ("kubernets") still finds its word.
 - SQLite: every word (or quoted phrase) must appear, case-insensitively, in the
   title or the body; -exclusions and "or" work too; title matches rank first.
+- Either: when nothing matches at all, words that appear nowhere on the site are
+  corrected to the nearest word that does ("pytroch" to "pytorch"), from a
+  vocabulary of the searchable text kept in the cache per content version, and
+  the corrected query is searched instead (the page says so).
 
 Snippets are built here from the plain text: everything is escaped, and only the
 `<mark>` around matched words is markup of ours.
@@ -30,6 +34,7 @@ from django.contrib.postgres.search import (
     SearchVectorField,
     TrigramWordSimilarity,
 )
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection, models
 from django.db.models import (
@@ -268,12 +273,17 @@ class SearchResults:
     has_words: bool = False  # False: empty or punctuation only, nothing was searched
     kind: str = ""  # the one kind shown, or "" for all
     fuzzy: bool = False  # no exact matches: these are close ones
+    corrected: str = ""  # no matches: these are for this corrected spelling of the query
     groups: list[SearchGroup] = field(default_factory=list)
     page: Page | None = None  # when one kind is shown
+    # Pages that answer the query outright (a career's salary page for "… salary"),
+    # shown above the groups; the site layer fills them in.
+    leading: list[SearchHit] = field(default_factory=list)
+    searched_for: str = ""  # what the groups were searched for, when not the query
 
     @property
     def total(self) -> int:
-        return sum(group.count for group in self.groups)
+        return sum(group.count for group in self.groups) + len(self.leading)
 
     @property
     def shown_groups(self) -> list[SearchGroup]:
@@ -392,6 +402,60 @@ def _word_matches(kind: SearchKind, qs: QuerySet, parsed: ParsedQuery) -> QueryS
     return qs.annotate(rank=title_hits).order_by("-rank", kind.title_field, "pk")
 
 
+# Spelling ------------------------------------------------------------------------------------
+
+VOCABULARY_KEY = "search:vocabulary:{version}"
+VOCABULARY_ROWS = 1000  # newest items of each kind read for the vocabulary
+SPELLING_CUTOFF = 0.75  # how alike (0–1) a correction must be to the word typed
+_VOCABULARY_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def vocabulary(kinds: list[SearchKind]) -> frozenset[str]:
+    """Every word of the searchable titles and text, lower-cased (one query a kind, once
+    per content version: the cache keeps it until something changes)."""
+    from careers.core.cache import content_version  # the cache imports the plugins
+
+    key = VOCABULARY_KEY.format(version=content_version())
+    words = cache.get(key)
+    if words is None:
+        found: set[str] = set()
+        for spec in kinds:
+            rows = spec.queryset().order_by("-pk").values_list(spec.title_field, "search_text")
+            for title, text in rows[:VOCABULARY_ROWS]:
+                found.update(_VOCABULARY_WORD.findall(f"{title} {text}".lower()))
+        words = frozenset(found)
+        cache.set(key, words, timeout=24 * 60 * 60)
+    return words
+
+
+def spelling_corrections(words: list[str], known: frozenset[str]) -> dict[str, str]:
+    """{word typed: the nearest known word} for words of four letters or more that appear
+    nowhere; a transposition ("pytroch") or a letter too many or too few is forgiven."""
+    corrections = {}
+    for word in words:
+        if len(word) < TRIGRAM_MIN_WORD or word in known or not word.isalpha():
+            continue
+        candidates = [w for w in known if w[0] == word[0] and abs(len(w) - len(word)) <= 2]
+        best = difflib.get_close_matches(word, candidates, n=1, cutoff=SPELLING_CUTOFF)
+        if best:
+            corrections[word] = best[0]
+    return corrections
+
+
+def _corrected_text(text: str, corrections: dict[str, str]) -> str:
+    return _WORD.sub(lambda m: corrections.get(m.group().lower(), m.group()), text)
+
+
+def _matching(kinds: list[SearchKind], text: str, parsed: ParsedQuery) -> dict[str, QuerySet]:
+    postgres = connection.vendor == "postgresql"
+    return {
+        spec.key: _full_text(spec, spec.queryset(), text)
+        if postgres
+        else _word_matches(spec, spec.queryset(), parsed)
+        for spec in kinds
+    }
+
+
 def search(*, kinds: list[SearchKind], query: str, page: int = 1, kind: str = "") -> SearchResults:
     """Search every kind of content readers can open; a fixed number of queries.
 
@@ -406,19 +470,22 @@ def search(*, kinds: list[SearchKind], query: str, page: int = 1, kind: str = ""
     if not parsed:
         return results
 
-    postgres = connection.vendor == "postgresql"
-    querysets = {}
-    for spec in kinds:
-        base = spec.queryset()
-        querysets[spec.key] = (
-            _full_text(spec, base, text) if postgres else _word_matches(spec, base, parsed)
-        )
+    querysets = _matching(kinds, text, parsed)
     counts = {key: qs.count() for key, qs in querysets.items()}
-    if postgres and not any(counts.values()):
+    if connection.vendor == "postgresql" and not any(counts.values()):
         fuzzy = {spec.key: _close_matches(spec, spec.queryset(), parsed) for spec in kinds}
         fuzzy_counts = {key: qs.count() for key, qs in fuzzy.items()}
         if any(fuzzy_counts.values()):
             querysets, counts, results.fuzzy = fuzzy, fuzzy_counts, True
+    if not any(counts.values()):
+        corrections = spelling_corrections(parsed.words, vocabulary(kinds))
+        if corrections:
+            corrected = _corrected_text(text, corrections)
+            parsed = parse_query(corrected)
+            querysets = _matching(kinds, corrected, parsed)
+            counts = {key: qs.count() for key, qs in querysets.items()}
+            if any(counts.values()):
+                results.corrected = corrected
 
     matcher = _Matcher(parsed.words, fuzzy=results.fuzzy)
     for spec in kinds:

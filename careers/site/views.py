@@ -2,10 +2,13 @@
 
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemaps_views
+from django.contrib.staticfiles import finders
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -58,6 +61,39 @@ def robots_txt(request):
 def sitemap_xml(request):
     """Every page readers can open, for search engines (careers/site/sitemaps.py)."""
     return sitemaps_views.sitemap(request, sitemaps=sitemaps(), template_name="careers/sitemap.xml")
+
+
+@require_safe
+def favicon_ico(request):
+    """/favicon.ico, where browsers and feed readers look without asking the page."""
+    path = finders.find("img/favicon.ico")
+    with open(path, "rb") as icon:
+        response = HttpResponse(icon.read(), content_type="image/x-icon")
+    patch_cache_control(response, public=True, max_age=24 * 60 * 60)
+    return response
+
+
+@reader_cache
+@require_safe
+def web_manifest(request):
+    """/manifest.webmanifest: the name, colours and icons a phone uses for the site."""
+    icons = [("img/icon-192.png", "192x192"), ("img/icon-512.png", "512x512")]
+    return JsonResponse(
+        {
+            "name": settings.SITE_NAME,
+            "short_name": settings.SITE_NAME,
+            "description": "Step-by-step career guides: each role's roadmap, skills, time and pay.",
+            "start_url": reverse("careers:home"),
+            "scope": "/",
+            "display": "browser",
+            "background_color": "#ffffff",
+            "theme_color": "#0a58a8",
+            "icons": [
+                {"src": static(path), "sizes": sizes, "type": "image/png"} for path, sizes in icons
+            ],
+        },
+        content_type="application/manifest+json",
+    )
 
 
 def bench_constant(request):

@@ -25,7 +25,7 @@ from guides.models import (
 from guides.models import (
     Path as GuidePath,
 )
-from guides.services import guides_search_index
+from guides.services import guides_card_draw, guides_search_index
 
 DEMO_DIR = Path(__file__).parent
 CERTIFICATIONS_FILE = DEMO_DIR / "certifications.yaml"
@@ -72,7 +72,9 @@ def guides_load_demo() -> DemoLoadResult:
         result.create_ordered(
             RelatedGuide, [{"related": related} for related in targets.values()], guide=guide
         )
-    guides_search_index(guides=Guide.objects.filter(slug__in=[s["slug"] for s in new_guides]))
+    created = Guide.objects.filter(slug__in=[s["slug"] for s in new_guides])
+    guides_search_index(guides=created)
+    guides_card_draw(guides=created)
     return result
 
 

@@ -936,6 +936,8 @@ class ShownFacts:
     text: str
     links: set[str]
     times: set[str]
+    # The page's link-preview image (og:image): an Article's `image` may name it.
+    preview_image: str = ""
 
     @classmethod
     def of(cls, page) -> ShownFacts:
@@ -949,10 +951,14 @@ class ShownFacts:
                     .map(img => img.alt);
                 const result = {
                     text: [document.body.innerText, ...alts].join('\\n'),
+                    // An SVG link's href is an SVGAnimatedString: resolve its value.
                     links: [...document.querySelectorAll('a[href]')].filter(visible)
-                        .map(a => a.href),
+                        .map(a => typeof a.href === 'string' ? a.href
+                            : new URL(a.href.baseVal, document.baseURI).href),
                     times: [...document.querySelectorAll('time[datetime]')].filter(visible)
                         .map(t => t.getAttribute('datetime')),
+                    preview: document.querySelector('meta[property="og:image"]')
+                        ?.getAttribute('content') || '',
                 };
                 closed.forEach(d => d.open = false);
                 return result;
@@ -963,6 +969,7 @@ class ShownFacts:
             text=normalize_text(facts["text"]),
             links={link.split("#")[0] for link in facts["links"]},
             times=set(facts["times"]),
+            preview_image=facts["preview"],
         )
 
 
@@ -1025,6 +1032,8 @@ def unshown_values(items: list, facts: ShownFacts) -> list[str]:
             return
         if isinstance(node, bool) or node is None:
             return
+        if key == "image" and facts.preview_image and node == facts.preview_image:
+            return  # the picture link previews show of this page
         if key in URL_PROPERTIES or _is_absolute_url(node):
             if node.split("#")[0] not in facts.links | {facts.url}:
                 problems.append(f"{where}: {node} is neither this page nor a link on it")

@@ -54,7 +54,10 @@ PAGES = {
         "/compare/data-scientist-vs-machine-learning-engineer/",
         json_ld=frozenset({"BreadcrumbList"}),
     ),
+    "careers": PageType("/careers/?sort=pay", json_ld=frozenset({"BreadcrumbList"})),
+    "compare-picker": PageType("/compare/", json_ld=frozenset({"BreadcrumbList"})),
     "search": PageType("/search/?q=python"),
+    "search-salary": PageType("/search/?q=machine+learning+engineer+salary"),
     "decks": PageType("/flashcards/", json_ld=frozenset({"BreadcrumbList"})),
     "deck": PageType(
         "/flashcards/machine-learning-interview-questions/",

@@ -424,6 +424,7 @@ def test_schema_problems_are_caught(data, expected):
         (_with(0, headline="A Headline Not On The Page"), "“A Headline Not On The Page”"),
         (_with(0, dateModified="2026-03-09T00:00:00+00:00"), "the date 2026-03-09 is not shown"),
         (_with(0, mainEntityOfPage=f"{ORIGIN}/elsewhere/"), "neither this page nor a link"),
+        (_with(0, image=f"{ORIGIN}/card.png"), "image: http://checker.test/card.png is neither"),
         (
             _with(3, estimatedSalary=[{**STRUCTURED_DATA[3]["estimatedSalary"][0], "maxValue": 1}]),
             "maxValue: 1 is not shown",
@@ -442,12 +443,34 @@ def test_schema_problems_are_caught(data, expected):
             "acceptedAnswer.text: “No.” is not in the visible text",
         ),
     ],
-    ids=["headline", "date", "url", "salary", "answer"],
+    ids=["headline", "date", "url", "image", "salary", "answer"],
 )
 def test_values_the_page_does_not_show_are_caught(serve, data, expected):
     page = serve(page_html(json_ld=data)).page
     problems = checks.unshown_values(checks.json_ld(page), checks.ShownFacts.of(page))
     assert any(expected in problem for problem in problems), problems
+
+
+def test_an_articles_image_may_be_the_pages_link_preview_image(serve):
+    card = f"{ORIGIN}/card.png?v=1"
+    html = page_html(
+        json_ld=_with(0, image=card),
+        replace=("</head>", f'<meta property="og:image" content="{card}">\n</head>'),
+    )
+    page = serve(html).page
+    assert checks.unshown_values(checks.json_ld(page), checks.ShownFacts.of(page)) == []
+
+
+def test_a_link_drawn_in_svg_counts_as_a_link_on_the_page(serve):
+    svg = (
+        '<svg viewBox="0 0 10 10" width="40" height="40">'
+        '<a href="/elsewhere/" aria-label="Go"><rect width="10" height="10"/></a></svg>'
+    )
+    data = _with(0, mainEntityOfPage=f"{ORIGIN}/elsewhere/")
+    page = serve(page_html(json_ld=data, body_extra=svg)).page
+    facts = checks.ShownFacts.of(page)
+    assert f"{ORIGIN}/elsewhere/" in facts.links
+    assert checks.unshown_values(checks.json_ld(page), facts) == []
 
 
 def test_text_hidden_from_readers_does_not_count_as_shown(serve):

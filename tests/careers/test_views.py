@@ -1,3 +1,4 @@
+import re
 from html import escape
 
 import pytest
@@ -81,3 +82,30 @@ def test_server_error_page_renders_without_a_request(client):
 
     html = render_to_string("500.html")
     assert "<h1" in html
+
+
+def test_favicon_touch_icon_and_manifest(client):
+    from io import BytesIO
+
+    from PIL import Image
+
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 200
+    assert icon["Content-Type"] == "image/x-icon"
+    assert Image.open(BytesIO(icon.content)).format == "ICO"
+    assert "max-age=86400" in icon["Cache-Control"]
+    manifest = client.get("/manifest.webmanifest")
+    assert manifest["Content-Type"] == "application/manifest+json"
+    data = manifest.json()
+    assert data["name"] == "Career Compass"
+    assert data["start_url"] == "/"
+    for entry in data["icons"]:
+        image = client.get(entry["src"])
+        size = Image.open(BytesIO(b"".join(image.streaming_content))).size
+        assert f"{size[0]}x{size[1]}" == entry["sizes"]
+    home = client.get("/").content.decode()
+    assert '<link rel="icon" href="/favicon.ico" sizes="48x48">' in home
+    assert '<link rel="manifest" href="/manifest.webmanifest">' in home
+    touch = re.search(r'<link rel="apple-touch-icon" href="([^"]+)">', home).group(1)
+    touch_png = b"".join(client.get(touch).streaming_content)
+    assert Image.open(BytesIO(touch_png)).size == (180, 180)

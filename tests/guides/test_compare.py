@@ -21,7 +21,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-COMPARE_QUERIES = 7
+COMPARE_QUERIES = 6
 
 
 def two_guides():
@@ -73,22 +73,23 @@ def test_compare_page_puts_both_careers_side_by_side(client):
         for low, high in durations:
             RoadmapStepFactory(guide=guide, duration_min=low, duration_max=high)
     RoadmapStepFactory(guide=first, duration_min=None, duration_max=None, duration_label="Prereq")
-    PathFactory(guide=first, cost_min=0, cost_max=None, is_typical=True)
+    PathFactory(guide=first, name="Analyst move", cost_min=0, cost_max=None, is_typical=True)
     PathFactory(guide=first, cost_min=500, cost_max=80_000)
     PathFactory(guide=second, cost_min=200, cost_max=1_000)
     html = client.get("/compare/data-scientist-vs-machine-learning-engineer/").content.decode()
 
     assert "<h1>Data Scientist" in html
-    assert cells(html, "Median pay")[0].startswith("$120K–$175K per year")
-    assert cells(html, "Median pay")[1].startswith("$150K–$230K per year")
+    assert cells(html, "Typical pay")[0].startswith("$120K–$175K per year")
+    assert cells(html, "Typical pay")[1].startswith("$150K–$230K per year")
     assert cells(html, "Job outlook")[1] == (
         "40% projected growth through 2034 much faster than average (BLS)"
     )
     assert cells(html, "Roadmap") == ["3 steps", "3 steps"]
-    # 2–3 + 3–4 months; 1–2 + 6–9 + 6 months. The labelled "Prereq" step has no duration.
-    assert cells(html, "Total time") == [
-        "5–7 months from the 2 timed roadmap steps",
-        "13–17 months from the 3 timed roadmap steps",
+    # The typical path's time, as every page quotes it, not the steps added up (5–7 months);
+    # a guide without a typical path states none.
+    assert cells(html, "Typical time") == [
+        "12–18 months by the typical path, Analyst move",
+        "Not stated",
     ]
     assert cells(html, "Cost of the paths") == ["$0–$80K", "$200–$1K"]
     for guide in (first, second):
@@ -96,13 +97,14 @@ def test_compare_page_puts_both_careers_side_by_side(client):
         assert f'href="{guide.career.get_absolute_url()}"' in html
 
 
-def test_total_time_falls_back_to_the_typical_path_when_units_differ(client):
+def test_typical_time_is_the_typical_path_whatever_the_steps_units(client):
     first, _ = two_guides()
     RoadmapStepFactory(guide=first, duration_min=2, duration_unit=DurationUnit.WEEKS)
     RoadmapStepFactory(guide=first, duration_min=2, duration_unit=DurationUnit.MONTHS)
-    PathFactory(guide=first, duration_min=12, duration_max=18, is_typical=True)
+    PathFactory(guide=first, name="Bootcamp", duration_min=3, duration_unit=DurationUnit.YEARS)
+    PathFactory(guide=first, name="Usual", duration_min=12, duration_max=18, is_typical=True)
     html = client.get("/compare/data-scientist-vs-machine-learning-engineer/").content.decode()
-    assert cells(html, "Total time") == ["12–18 months from the typical path", "Not stated"]
+    assert cells(html, "Typical time") == ["12–18 months by the typical path, Usual", "Not stated"]
 
 
 def test_the_figures_match_the_guide_pages_summary_line(client):
@@ -112,10 +114,11 @@ def test_the_figures_match_the_guide_pages_summary_line(client):
     PathFactory(guide=first, duration_min=9, duration_max=12, is_typical=True)
     RelatedGuideFactory(guide=second, related=first)
     guide_html = client.get(second.get_absolute_url()).content.decode()
-    assert "4-step roadmap · 9–12 months · $120K–$175K median" in guide_html
+    assert "4-step roadmap · typically 9–12 months · $120K–$175K a year" in guide_html
     html = client.get("/compare/data-scientist-vs-machine-learning-engineer/").content.decode()
     assert cells(html, "Roadmap")[0] == "4 steps"
-    assert cells(html, "Median pay")[0].startswith("$120K–$175K")
+    assert cells(html, "Typical pay")[0].startswith("$120K–$175K")
+    assert cells(html, "Typical time")[0].startswith("9–12 months")
 
 
 def test_skills_and_certifications_are_split_into_shared_and_distinct(client):

@@ -113,7 +113,7 @@ def test_related_guides_show_summaries_computed_from_their_own_data(client):
     PathFactory(guide=related, duration_min=12, duration_max=18, is_typical=True)
     RelatedGuideFactory(guide=guide, related=related)
     html = client.get(guide.get_absolute_url()).content.decode()
-    assert "6-step roadmap · 12–18 months · $120K–$175K median" in html
+    assert "6-step roadmap · typically 12–18 months · $120K–$175K a year" in html
 
 
 def test_related_guides_that_are_not_live_are_left_out(client):
@@ -167,3 +167,14 @@ def test_the_header_marks_guides_as_the_section_of_a_guide_page(client):
     assert '<a href="/jobs/">Jobs</a>' in page
     index = client.get("/guides/").content.decode()
     assert '<a href="/guides/" aria-current="page">Guides</a>' in index
+
+
+def test_with_no_open_jobs_the_guide_says_so_and_offers_the_careers_job_feed(client):
+    guide = complete_guide()
+    JobListingFactory(career=guide.career, status=Publishable.Status.DRAFT)
+    html = client.get(guide.get_absolute_url()).content.decode()
+    section = html.split('id="jobs"', 1)[1]
+    assert f"No {escape(guide.career.name)} jobs are open right now." in section
+    assert f'href="/jobs/feed/{guide.career.slug}/"' in section
+    assert 'class="button"' not in section
+    assert "(0 open)" not in html

@@ -32,9 +32,10 @@ def absolute_url(context, path):
 
 @register.simple_tag
 def salary_summary(career):
-    """The salary page's meta description: the headline range with its source and date."""
+    """The salary page's meta description: the typical pay range with its source and date."""
     return (
-        f"{career.name} pay: {career.salary_display} median {career.get_salary_period_display()} "
+        f"{career.name} pay: typically {career.salary_display} "
+        f"{career.get_salary_period_display()} "
         f"({career.salary_source_name}, {career.salary_as_of:%B %Y}), with the range by level "
         f"and the job outlook."
     )
@@ -42,23 +43,47 @@ def salary_summary(career):
 
 # Letters whose spoken name starts with a vowel sound, for acronyms: "an SRE", "a QA lead".
 _VOWEL_SOUND_LETTERS = set("AEFHILMNORSX")
-# Words that start with a vowel letter but a consonant sound: "a UX designer" aside.
-_CONSONANT_SOUND_PREFIXES = ("uni", "use", "usa", "uti", "eu", "one", "once")
+# Words that start with a vowel letter but a consonant sound ("a unit", "a user", "a
+# European", "a one-off"), and words whose "h" is silent ("an hour").
+_CONSONANT_SOUND_PREFIXES = ("uni", "use", "usa", "usu", "uti", "ura", "uro", "eu", "one", "once")
+_SILENT_H_PREFIXES = ("hour", "honest", "honor", "honour", "heir")
+
+
+def _reads_as_letters(word: str) -> bool:
+    """ "SRE", "MLOps", "iOS", "QA": read out letter by letter, not as a word."""
+    capitals = sum(1 for ch in word[:2] if ch.isupper())
+    lower_then_capital = len(word) > 1 and word[0].islower() and word[1].isupper()
+    return capitals == 2 or word.isupper() or lower_then_capital
+
+
+def article_for(noun: str) -> str:
+    """ "a" or "an" for a noun phrase, by the sound it starts with (see the tests' table)."""
+    first_word = noun.split(maxsplit=1)[0] if noun.strip() else ""
+    first_word = first_word.lstrip("\"'“‘(")
+    if not first_word:
+        return "a"
+    if first_word[0].isdigit():
+        # "an 8-week course", "an 11-step plan", "an 18-month path"; else "a".
+        digits = first_word[: len(first_word) - len(first_word.lstrip("0123456789"))]
+        return "an" if digits.startswith("8") or digits in {"11", "18"} else "a"
+    if _reads_as_letters(first_word):
+        return "an" if first_word[0].upper() in _VOWEL_SOUND_LETTERS else "a"
+    lower = first_word.lower()
+    if lower.startswith(_SILENT_H_PREFIXES):
+        return "an"
+    vowel_sound = lower[0] in "aeiou" and not lower.startswith(_CONSONANT_SOUND_PREFIXES)
+    return "an" if vowel_sound else "a"
 
 
 @register.filter
-def with_article(noun):
-    """ "Machine Learning Engineer" -> "a Machine Learning Engineer"; "AI Engineer" -> "an AI …"."""
-    noun = str(noun)
-    first_word = noun.split(maxsplit=1)[0] if noun.strip() else ""
-    if not first_word:
+def with_article(value):
+    """ "Machine Learning Engineer" -> "a Machine Learning Engineer"; "MLOps Engineer" ->
+    "an MLOps Engineer". Given a career, its editor's choice (`article`) wins."""
+    noun = str(getattr(value, "name", value))
+    if not noun.strip():
         return noun
-    if len(first_word) > 1 and first_word.isupper():
-        vowel_sound = first_word[0] in _VOWEL_SOUND_LETTERS
-    else:
-        lower = first_word.lower()
-        vowel_sound = lower[0] in "aeiou" and not lower.startswith(_CONSONANT_SOUND_PREFIXES)
-    return f"{'an' if vowel_sound else 'a'} {noun}"
+    article = getattr(value, "article", "") or article_for(noun)
+    return f"{article} {noun}"
 
 
 @register.filter

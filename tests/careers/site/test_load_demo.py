@@ -1,6 +1,7 @@
 """`load_demo`: the demo guides carry every fact of the reference page, and reruns are harmless."""
 
 from io import StringIO
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -213,18 +214,27 @@ def test_ml_guide_related_guides_read_as_the_reference_shows(ml_guide):
     assert [(s.title, s.line) for s in related_guide_summaries(ml_guide)] == [
         (
             "How to Become a Data Scientist",
-            "6-step roadmap · 12–18 months · $120K–$175K median",
+            "6-step roadmap · typically 12–18 months · $120K–$175K a year",
         ),
-        ("How to Become an AI Engineer", "6-step roadmap · 12–18 months · $160K–$250K median"),
-        ("How to Become a Data Engineer", "6-step roadmap · 12–18 months · $130K–$180K median"),
+        (
+            "How to Become an AI Engineer",
+            "6-step roadmap · typically 12–18 months · $160K–$250K a year",
+        ),
+        (
+            "How to Become a Data Engineer",
+            "6-step roadmap · typically 12–18 months · $130K–$180K a year",
+        ),
         (
             "How to Become a Software Engineer",
-            "6-step roadmap · 12–24 months · $110K–$180K median",
+            "6-step roadmap · typically 12–24 months · $110K–$180K a year",
         ),
-        ("How to Become a Cloud Architect", "7-step roadmap · 3–5 years · $160K–$220K median"),
+        (
+            "How to Become a Cloud Architect",
+            "7-step roadmap · typically 3–5 years · $160K–$220K a year",
+        ),
         (
             "How to Become a DevOps Engineer",
-            "6-step roadmap · 12–18 months · $130K–$185K median",
+            "6-step roadmap · typically 12–18 months · $130K–$185K a year",
         ),
     ]
 
@@ -271,7 +281,27 @@ def test_every_demo_guide_is_complete(slug):
     assert career.outlook_source_url.startswith("https://www.bls.gov/ooh/")
     figures = list(career.salary_figures.all())
     assert len(figures) == 3
-    assert all(f.label and f.source_name and f.source_url and f.as_of for f in figures)
+    assert all(f.label and f.source_name and f.as_of for f in figures)
+
+
+# Whose figures each linked site publishes: a figure's label and its link name one source.
+SOURCE_SITES = {"www.bls.gov": "BLS"}
+
+
+@pytest.mark.django_db
+def test_every_demo_figures_label_and_link_name_the_same_source():
+    demo_load()
+    careers = list(Career.objects.all())
+    sourced = [(c.salary_source_name, c.salary_source_url) for c in careers]
+    sourced += [(c.outlook_source_name, c.outlook_source_url) for c in careers]
+    sourced += [(f.source_name, f.source_url) for f in SalaryFigure.objects.all()]
+    assert len(sourced) == 7 * 5
+    for name, url in sourced:
+        if "estimate" in name.lower():
+            # The editors' own figure: no other site to send readers to.
+            assert url == "", (name, url)
+        else:
+            assert SOURCE_SITES[urlsplit(url).hostname] in name, (name, url)
 
 
 @pytest.mark.django_db

@@ -321,3 +321,116 @@ def test_saving_a_listing_or_renaming_its_company_in_the_admin_indexes_it(admin_
         name="Stradivarius Works",
     )
     assert titles(site_search(query="stradivarius", page=1), "jobs") == ["Luthier"]
+
+
+# Questions a page answers outright, and typos ------------------------------------------------
+
+
+@pytest.fixture
+def demo_site():
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def leading(client, query):
+    results = client.get(SEARCH, {"q": query}).context["results"]
+    return [(str(hit.title), hit.url) for hit in results.leading], results
+
+
+def test_a_career_and_salary_leads_with_that_careers_salary_page(client, demo_site):
+    for query in (
+        "machine learning engineer salary",
+        "Machine Learning Engineers salaries",
+        "how much does a machine learning engineer earn",
+        "MLE pay",
+    ):
+        hits, results = leading(client, query)
+        assert hits == [
+            ("Machine Learning Engineer salary", "/careers/machine-learning-engineer/salary/")
+        ], query
+    # The rest of the query is searched as usual, and finds the career's guide.
+    _, asked = leading(client, "how much does a machine learning engineer earn")
+    assert asked.searched_for == "machine learning engineer"
+    assert asked.query == "how much does a machine learning engineer earn"
+    assert results.query == "MLE pay"
+    guides = next(group for group in results.groups if group.kind == "guides")
+    assert guides.hits[0].url == "/guides/machine-learning-engineer/"
+
+
+def test_a_typo_in_the_careers_name_still_leads_with_its_salary_page(client, demo_site):
+    hits, _ = leading(client, "data scientst salary")
+    assert hits == [("Data Scientist salary", "/careers/data-scientist/salary/")]
+
+
+def test_a_versus_b_leads_with_their_comparison(client, demo_site):
+    for query in (
+        "data scientist vs machine learning engineer",
+        "Machine Learning Engineer versus Data Scientist",
+        "data scientist vs. machine learning engineer salary",
+    ):
+        hits, results = leading(client, query)
+        assert hits == [
+            (
+                "Data Scientist vs Machine Learning Engineer",
+                "/compare/data-scientist-vs-machine-learning-engineer/",
+            )
+        ], query
+    guides = next(group for group in results.groups if group.kind == "guides")
+    urls = [hit.url for hit in guides.hits]
+    assert "/guides/data-scientist/" in urls
+    assert "/guides/machine-learning-engineer/" in urls
+
+
+def test_salary_alone_leads_with_every_careers_pay(client, demo_site):
+    assert leading(client, "what is the salary")[0] == leading(client, "salary")[0]
+    hits, results = leading(client, "salary")
+    assert hits[0] == ("Careers: pay and time side by side", "/careers/")
+    assert [url for _, url in hits[1:]] == [
+        f"/careers/{slug}/salary/"
+        for slug in (
+            "ai-engineer",
+            "cloud-architect",
+            "data-engineer",
+            "data-scientist",
+            "devops-engineer",
+            "machine-learning-engineer",
+            "software-engineer",
+        )
+    ]
+    assert results.total >= 8
+    html = client.get(SEARCH, {"q": "salary"}).content.decode()
+    assert "Nothing matches" not in html
+    assert "Best matches" in html
+
+
+def test_leading_pages_show_on_the_first_page_of_all_kinds_only(client, demo_site):
+    hits, _ = leading(client, "compare")
+    assert hits == [("Compare two careers", "/compare/")]
+    results = client.get(SEARCH, {"q": "salary", "kind": "jobs"}).context["results"]
+    assert results.leading == []
+
+
+def test_a_typo_finds_the_intended_word(client, demo_site):
+    html = client.get(SEARCH, {"q": "pytroch"}).content.decode()
+    results = client.get(SEARCH, {"q": "pytroch"}).context["results"]
+    assert results.corrected == "pytorch"
+    guides = next(group for group in results.groups if group.kind == "guides")
+    assert "/guides/machine-learning-engineer/" in [hit.url for hit in guides.hits]
+    assert "for “pytorch”: nothing matched “pytroch”" in html
+    assert "<mark>PyTorch</mark>" in html
+
+
+def test_words_the_site_has_are_never_corrected(client, demo_site):
+    results = client.get(SEARCH, {"q": "quokka pytorch"}).context["results"]
+    assert results.corrected == ""
+    assert results.total == 0
+
+
+@pytest.mark.parametrize("query", ["salary", "machine learning engineer salary", "pytroch"])
+def test_understood_queries_cost_a_fixed_number_of_queries(
+    client, demo_site, django_assert_max_num_queries, query
+):
+    client.get(SEARCH, {"q": query})  # the vocabulary is read once per content version
+    # A count and a page of each kind, the careers once; a typo counts again (and on
+    # PostgreSQL tries close matches first).
+    with django_assert_max_num_queries(12):
+        assert client.get(SEARCH, {"q": query}).status_code == 200
