@@ -31,6 +31,10 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 SITE_NAME = env.str("SITE_NAME", default="Career Compass")
+# The site's own address, scheme and host, e.g. https://careers.example. Canonical and
+# absolute URLs, the sitemap, feeds, robots.txt and structured data are built from it,
+# never from the request's Host header (`check --deploy` warns unless it is https).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # The content-health page flags figures older than this, and lists schedule changes this far ahead.
 FIGURE_REVIEW_DAYS = env.int("FIGURE_REVIEW_DAYS", default=365)
 SCHEDULE_HORIZON_DAYS = env.int("SCHEDULE_HORIZON_DAYS", default=30)
@@ -77,8 +81,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks signed-in staff with a signed cookie, so the page cache knows them
+    # without a database or cache round trip (careers/core/staff.py).
+    "careers.core.staff.StaffMarkerMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "careers.core.cache.ContentChangeMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into a clear 429 page.
     "axes.middleware.AxesMiddleware",
 ]

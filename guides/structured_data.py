@@ -1,6 +1,7 @@
 """schema.org JSON-LD for the guide page: only what the page shows."""
 
 from careers.core.structured_data import publisher
+from careers.core.web import site_url
 
 
 def article(request, guide) -> dict:
@@ -13,7 +14,7 @@ def article(request, guide) -> dict:
         "dateModified": guide.updated_at.isoformat(),
         "author": publisher(),
         "publisher": publisher(),
-        "mainEntityOfPage": request.build_absolute_uri(guide.get_absolute_url()),
+        "mainEntityOfPage": site_url(guide.get_absolute_url()),
     }
 
 

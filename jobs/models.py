@@ -174,6 +174,9 @@ class JobListing(Publishable, Searchable):
 
     objects = JobListingQuerySet.as_manager()
 
+    # A reader's apply click is not a content change: it must not empty the page cache.
+    unseen_by_readers = ("click_count",)
+
     class Meta(Publishable.Meta):
         ordering = ["-posted_on", "-id"]
         permissions = [
