@@ -475,3 +475,63 @@ def test_a_guide_hit_is_answered_before_routing(page_cache, client):
     guide = complete_guide()
     miss(client.get(guide.get_absolute_url()))
     hit(client.get(guide.get_absolute_url()))
+
+
+def sign_in(client: Client, password: str = "s3cret-Passw0rd") -> User:  # noqa: S107
+    """A staff member signs in through the admin's own sign-in page."""
+    user = User.objects.create_user("editor", "editor@example.com", password, is_staff=True)
+    response = client.post(
+        reverse("admin:login"), {"username": "editor", "password": password, "next": "/admin/"}
+    )
+    assert response.status_code == 302
+    return user
+
+
+def test_staff_get_a_fresh_render_of_a_page_readers_have_cached(page_cache, client):
+    guide = complete_guide(title="How to Become a Data Engineer")
+    miss(client.get(guide.get_absolute_url()))
+    hit(client.get(guide.get_absolute_url()))
+    staff = Client()
+    sign_in(staff)
+    assert staff.cookies["staff_marker"].value
+    retitle(guide, "How to Become a Data Platform Engineer")  # unseen by the cache
+    page = miss(staff.get(guide.get_absolute_url()))
+    assert b"Data Platform Engineer" in page.content
+    assert b"Data Platform Engineer" not in hit(client.get(guide.get_absolute_url())).content
+
+
+def test_signing_out_clears_the_staff_marker(page_cache, client):
+    guide = complete_guide()
+    miss(client.get(guide.get_absolute_url()))
+    staff = Client()
+    sign_in(staff)
+    miss(staff.get(guide.get_absolute_url()))
+    staff.post(reverse("admin:logout"))
+    assert not staff.cookies["staff_marker"].value
+    hit(staff.get(guide.get_absolute_url()))
+
+
+def test_staff_signed_in_before_the_marker_existed_get_it_on_their_next_render(page_cache, client):
+    guide = complete_guide()
+    staff = Client()
+    staff.force_login(User.objects.create_user("old", is_staff=True))  # no marker yet
+    first = miss(staff.get(guide.get_absolute_url()))
+    assert first.cookies["staff_marker"].value
+    miss(staff.get(guide.get_absolute_url()))
+    # What a staff member's render showed was not stored for readers.
+    miss(client.get(guide.get_absolute_url()))
+
+
+@pytest.mark.parametrize(
+    "cookie",
+    ["sessionid=bogus", "staff_marker=1", "staff_marker=1:abc:def", "sessionid=x; csrftoken=y"],
+)
+def test_any_other_cookie_is_served_from_the_cache(
+    page_cache, client, django_assert_num_queries, cookie
+):
+    """Only a marker signed with the site's key skips the cache; anyone can send the rest."""
+    guide = complete_guide()
+    first = miss(client.get(guide.get_absolute_url()))
+    with django_assert_num_queries(0):
+        response = hit(Client().get(guide.get_absolute_url(), HTTP_COOKIE=cookie))
+    assert response.content == first.content
