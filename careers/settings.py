@@ -213,7 +213,10 @@ PERMISSIONS_POLICY = (
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "careers.core.middleware.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "careers.core.middleware.RequestIdFilter"},
+        "one_line_warning": {"()": "careers.core.middleware.OneLineWarning"},
+    },
     "formatters": {
         "line": {
             "format": "time=%(asctime)s level=%(levelname)s logger=%(name)s "
@@ -235,5 +238,7 @@ LOGGING = {
         "django.server": {"level": "WARNING"},
         # django-axes narrates every start and sign-in; its warnings (lockouts) still show.
         "axes": {"level": "WARNING"},
+        # A Host header the site does not serve is the client's mistake: one line, no traceback.
+        "django.security.DisallowedHost": {"filters": ["one_line_warning"]},
     },
 }
