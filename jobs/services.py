@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from careers.core.importing import (
@@ -369,7 +369,10 @@ def jobs_import(
 def jobs_expire(*, listings: QuerySet[JobListing]) -> int:
     """Take listings down as expired (readers get a 410); returns how many changed."""
     return listings.exclude(status=JobListing.Status.EXPIRED).update(
-        status=JobListing.Status.EXPIRED, updated_at=timezone.now()
+        status=JobListing.Status.EXPIRED,
+        updated_at=timezone.now(),
+        # An editor with the listing open is told, rather than putting it back up.
+        edit_version=F("edit_version") + 1,
     )
 
 

@@ -14,7 +14,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from careers.core import checks, staff  # noqa: F401 - system checks, sign-in receivers
+        # System checks, sign-in receivers, the raw-save receiver of no lost work.
+        from careers.core import checks, editing, staff  # noqa: F401
         from careers.core.changes import (
             flush_pending,
             migrate_finished,

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 
+from careers.core.changes import flush_pending
 from careers.core.models import ContentVersion
 from guides.models import Guide, Skill
 from guides.services import guide_search_index
@@ -27,10 +28,16 @@ def version() -> str:
     return ContentVersion.objects.filter(pk=1).values_list("token", flat=True).first() or ""
 
 
+def no_version_yet() -> None:
+    """A known starting point: what was written so far is recorded, then forgotten."""
+    flush_pending()
+    ContentVersion.objects.all().delete()
+
+
 @pytest.fixture
 def guide():
     guide = complete_guide()
-    ContentVersion.objects.all().delete()  # a known starting point: no version yet
+    no_version_yet()
     return guide
 
 
@@ -65,14 +72,14 @@ def test_a_rolled_back_change_changes_nothing(guide):
 
 def test_bulk_paths_move_the_version_on(guide):
     listing = JobListingFactory()
-    ContentVersion.objects.all().delete()
+    no_version_yet()
     jobs_expire(listings=JobListing.objects.filter(pk=listing.pk))
     assert version()
 
 
 def test_an_import_command_moves_the_version_on(guide, tmp_path):
     CareerFactory(slug="data-engineer")
-    ContentVersion.objects.all().delete()
+    no_version_yet()
     feed = tmp_path / "feed.json"
     row = {
         "external_id": "1",
@@ -93,7 +100,7 @@ def test_an_import_command_moves_the_version_on(guide, tmp_path):
 
 def test_writes_no_page_shows_do_not_move_the_version(guide, client):
     listing = JobListingFactory()
-    ContentVersion.objects.all().delete()
+    no_version_yet()
     client.get(reverse("jobs:apply", args=[listing.pk]))  # the click counter
     guide_search_index(guide=guide)  # the search index
     SessionStore().create()  # a session: not content
