@@ -20,6 +20,7 @@ from careers.core.importing import (
     RowError,
     csv_row,
     csv_table,
+    json_nesting_check,
     read_text,
     rows_import,
 )
@@ -75,7 +76,10 @@ IMPORTED_FIELDS = (
     "status",
 )
 
+# Limits a feed is held to (jobs/IMPORT_FORMAT.md): a bigger or deeper file is refused.
 MAX_FEED_BYTES = 10 * 1024 * 1024
+# The feed's array, a listing's object, a list of country codes: nothing is deeper.
+MAX_JSON_NESTING = 3
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,7 @@ def _line_of(text: str, index: int) -> int:
 
 def _json_rows(text: str) -> list[Row]:
     """Each object of the top-level array with the line it starts on."""
+    json_nesting_check(text, limit=MAX_JSON_NESTING)
     decoder = json.JSONDecoder()
     whitespace = re.compile(r"\s*")
     index = whitespace.match(text, 0).end()
