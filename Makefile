@@ -6,13 +6,14 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install tools run serve admin test test-browser bench lint format migrations-check lock clean
+.PHONY: help install tools run serve admin test test-browser test-faults bench lint format migrations-check lock clean
 
 help:
 	@echo "make run     start the site with demo content on SQLite (http://127.0.0.1:$(PORT)/)"
 	@echo "make test    lint, migration and system checks, and the whole test suite"
 	@echo "make test-browser  only the browser tests (screenshots in artifacts/browser/screenshots/)"
 	@echo "make serve   production-like: DEBUG off, collectstatic, gunicorn"
+	@echo "make test-faults  the production set-up under load with Redis and PostgreSQL faults"
 	@echo "make admin   create an admin account"
 	@echo "make lock    re-pin requirements*.txt from pyproject.toml"
 
@@ -39,6 +40,7 @@ node_modules/.installed: package.json package-lock.json
 tools: node_modules/.installed
 
 run: export DEBUG ?= true
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
@@ -62,6 +64,7 @@ serve: export SECURE_SSL_REDIRECT ?= false
 serve: export SECURE_HSTS_SECONDS ?= 0
 serve: export SESSION_COOKIE_SECURE ?= false
 serve: export CSRF_COOKIE_SECURE ?= false
+serve: export SITE_URL ?= http://127.0.0.1:$(PORT)
 serve: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
@@ -77,6 +80,12 @@ test: install tools lint migrations-check
 test-browser: export SECRET_KEY ?= test-only-not-secret
 test-browser: install tools
 	$(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+# `make serve`'s setup on PostgreSQL and a Redis of its own, under load, with faults
+# injected (Redis killed, database connections cut, simultaneous saves and clicks);
+# see tests/faults/run.py and README "Deploying". Under three minutes.
+test-faults: install
+	$(BIN)/python tests/faults/run.py
 
 # Load test against `make serve`'s setup on PostgreSQL; see bench/run.py and README.
 bench: install
