@@ -61,7 +61,8 @@ HOSTILE_HTML = (
     '</iframe><table><tr><td>cell</td></tr></table><h1>big</h1><span style="x">s</span>'
     '<form action="x"><input name="y"></form><svg onload="x"></svg><object data="x"></object>'
     '<a href="javascript:alert(1)" onclick="x" target="_blank">js</a>'
-    '<a href="https://ok.example" title="t" id="i" class="c">ok</a><p>kept <em>this</em></p>'
+    '<a href="https://ok.example" title="t" id="i" class="c">ok</a>'
+    '<p class="c" style="color: red" onclick="x">kept <em class="c" style="x">this</em></p>'
 )
 
 
