@@ -106,6 +106,8 @@ class NoLostWorkAdmin(admin.ModelAdmin):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except StaleEdit:
+            # A revert's form must now see the row's own number (revision_view, below).
+            request.__dict__.pop("edit_version_now", None)
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
