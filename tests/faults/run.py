@@ -477,6 +477,8 @@ def main() -> int:
     try:
         prepare(env)
         server = start_site(env, base, Path(work) / "gunicorn.log")
+        for path in READER_PATHS * 3:  # every worker's first renders, before any measuring
+            fetch(base + path)
         load = Load(base)
         load.start()
         results = [
