@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-run tools run serve admin editor publisher test test-browser bench lint lock-check format migrations-check lock clean
+.PHONY: help install install-run tools run serve admin editor publisher test test-browser test-faults bench lint lock-check format migrations-check lock clean
 
 help:
 	@echo "make run     start the site with demo content on SQLite (http://127.0.0.1:$(PORT)/)"
@@ -16,6 +16,7 @@ help:
 	@echo "make admin   create an admin account (no terminal: set DJANGO_SUPERUSER_USERNAME, _EMAIL, _PASSWORD)"
 	@echo "make editor NAME=ann EMAIL=ann@example.com   an account in Editors (STAFF_PASSWORD or asked)"
 	@echo "make publisher NAME=bob EMAIL=bob@example.com  an account in Publishers"
+	@echo "make test-faults  the production set-up under load with Redis and PostgreSQL faults"
 	@echo "make lock    re-pin requirements*.txt from pyproject.toml"
 
 # The virtual environment, refreshed only when a lock file changes: what the site needs
@@ -48,6 +49,7 @@ node_modules/.installed: package.json package-lock.json
 tools: node_modules/.installed
 
 run: export DEBUG ?= true
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: install-run
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
@@ -88,6 +90,7 @@ serve: export SECURE_SSL_REDIRECT ?= false
 serve: export SECURE_HSTS_SECONDS ?= 0
 serve: export SESSION_COOKIE_SECURE ?= false
 serve: export CSRF_COOKIE_SECURE ?= false
+serve: export SITE_URL ?= http://127.0.0.1:$(PORT)
 serve: install-run
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
@@ -103,6 +106,12 @@ test: install tools lock-check lint migrations-check
 test-browser: export SECRET_KEY ?= test-only-not-secret
 test-browser: install tools
 	$(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+# `make serve`'s setup on PostgreSQL and a Redis of its own, under load, with faults
+# injected (Redis killed, database connections cut, simultaneous saves and clicks);
+# see tests/faults/run.py and README "Deploying". Under three minutes.
+test-faults: install
+	$(BIN)/python tests/faults/run.py
 
 # Load test against `make serve`'s setup on PostgreSQL; see bench/run.py and README.
 bench: install

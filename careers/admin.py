@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from reversion.admin import VersionAdmin
 
+from careers.core.admin import NoLostWorkAdmin
 from careers.forms import CareerForm
 from careers.models import Career, Category, SalaryFigure
 
@@ -11,7 +12,7 @@ admin.site.index_title = "Content"
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(NoLostWorkAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name"]
@@ -25,7 +26,7 @@ class SalaryFigureInline(admin.TabularInline):
 
 
 @admin.register(Career)
-class CareerAdmin(VersionAdmin):
+class CareerAdmin(NoLostWorkAdmin, VersionAdmin):
     form = CareerForm
     list_display = ["name", "category", "salary_display", "salary_as_of", "outlook_as_of"]
     list_filter = ["category"]
@@ -35,7 +36,7 @@ class CareerAdmin(VersionAdmin):
     autocomplete_fields = ["category"]
     inlines = [SalaryFigureInline]
     fieldsets = [
-        (None, {"fields": ["name", "article", "slug", "category", "description", "opened_at"]}),
+        (None, {"fields": ["name", "article", "slug", "category", "description"]}),
         (
             "Typical pay (the salary snapshot)",
             {

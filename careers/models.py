@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from careers.core.editing import EditVersioned
 from careers.core.fields import WebAddressField
 from careers.core.formatting import format_money_range
 
@@ -15,7 +16,7 @@ class Period(models.TextChoices):
     HOUR = "hour", "per hour"
 
 
-class Category(models.Model):
+class Category(EditVersioned):
     """A group of careers on the home page and guide index ("Data & AI")."""
 
     name = models.CharField(max_length=80, unique=True)
@@ -64,7 +65,7 @@ class SourcedRange(models.Model):
         return format_money_range(self.low, self.high, self.currency)
 
 
-class Career(models.Model):
+class Career(EditVersioned):
     """A role ("Machine Learning Engineer") with its headline pay and job outlook."""
 
     name = models.CharField(max_length=120, unique=True)

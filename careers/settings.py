@@ -31,6 +31,10 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 SITE_NAME = env.str("SITE_NAME", default="Career Compass")
+# The site's own address, scheme and host, e.g. https://careers.example. Canonical and
+# absolute URLs, the sitemap, feeds, robots.txt and structured data are built from it,
+# never from the request's Host header (`check --deploy` warns unless it is https).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # The content-health page flags figures older than this, and lists schedule changes this far ahead.
 FIGURE_REVIEW_DAYS = env.int("FIGURE_REVIEW_DAYS", default=365)
 SCHEDULE_HORIZON_DAYS = env.int("SCHEDULE_HORIZON_DAYS", default=30)
@@ -77,8 +81,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks signed-in staff with a signed cookie, so the page cache knows them
+    # without a database or cache round trip (careers/core/staff.py).
+    "careers.core.staff.StaffMarkerMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "careers.core.cache.ContentChangeMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into a clear 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -121,6 +127,11 @@ DATABASES = {
 # Keep connections open between requests; health checks drop dead ones.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Transactions take the write lock when they begin, so two saves at the same
+    # moment run one after the other instead of failing with "database is locked"
+    # (careers/core/editing.py).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("transaction_mode", "IMMEDIATE")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -173,11 +184,23 @@ SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
-if env.bool("BEHIND_TLS_PROXY", default=False):
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    # The client's address is the one the proxy saw, not the proxy's own.
-    AXES_IPWARE_PROXY_COUNT = 1
+# How many proxies in front of the app append the address they were reached from to
+# X-Forwarded-For (a load balancer: 1; a CDN in front of it: 2). The client's address
+# is the one the outermost of them saw; whatever the client itself put in the header is
+# to the left of it and never chosen. 0: the connection's own address (REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1 if BEHIND_TLS_PROXY else 0)
+if TRUSTED_PROXY_COUNT > 0:
+    # django-ipware, for django-axes: it counts the hops to the right of the client.
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    AXES_IPWARE_PROXY_ORDER = "left-most"
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1
+    # A header with junk in it still yields its trusted entries, rather than the proxy's.
+    IPWARE_STRICT = False
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
@@ -207,7 +230,10 @@ PERMISSIONS_POLICY = (
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "careers.core.middleware.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "careers.core.middleware.RequestIdFilter"},
+        "one_line_warning": {"()": "careers.core.middleware.OneLineWarning"},
+    },
     "formatters": {
         "line": {
             "format": "time=%(asctime)s level=%(levelname)s logger=%(name)s "
@@ -229,5 +255,7 @@ LOGGING = {
         "django.server": {"level": "WARNING"},
         # django-axes narrates every start and sign-in; its warnings (lockouts) still show.
         "axes": {"level": "WARNING"},
+        # A Host header the site does not serve is the client's mistake: one line, no traceback.
+        "django.security.DisallowedHost": {"filters": ["one_line_warning"]},
     },
 }

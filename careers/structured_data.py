@@ -1,6 +1,7 @@
 """schema.org JSON-LD for a career's salary page: only what the page shows."""
 
 from careers.core.structured_data import monetary_amount
+from careers.core.web import site_url
 
 
 def occupation(request, career, figures) -> dict:
@@ -19,5 +20,5 @@ def occupation(request, career, figures) -> dict:
                 for figure in figures
             ),
         ],
-        "mainEntityOfPage": request.build_absolute_uri(career.get_absolute_url()),
+        "mainEntityOfPage": site_url(career.get_absolute_url()),
     }

@@ -6,7 +6,12 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from careers.core.admin import PositionedInlineFormSet, PublishableAdmin, rows_import_view
+from careers.core.admin import (
+    NoLostWorkAdmin,
+    PositionedInlineFormSet,
+    PublishableAdmin,
+    rows_import_view,
+)
 from flashcards import services
 from flashcards.forms import CardImportForm, DeckForm
 from flashcards.models import Card, Deck
@@ -27,7 +32,7 @@ class DeckAdmin(SortableAdminBase, PublishableAdmin):
     search_fields = ["title", "career__name", "description", "cards__question"]
     prepopulated_fields = {"slug": ["title"]}
     fieldsets = [
-        (None, {"fields": ["career", "title", "slug", "description", "opened_at"]}),
+        (None, {"fields": ["career", "title", "slug", "description"]}),
         (
             "Publishing",
             {
@@ -107,7 +112,7 @@ class DeckAdmin(SortableAdminBase, PublishableAdmin):
 
 
 @admin.register(Card)
-class CardAdmin(admin.ModelAdmin):
+class CardAdmin(NoLostWorkAdmin):
     list_display = ["question", "deck", "difficulty", "position"]
     list_filter = ["difficulty", "deck"]
     list_select_related = ["deck"]

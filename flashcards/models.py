@@ -3,6 +3,7 @@
 from django.db import models
 from django.urls import reverse
 
+from careers.core.editing import EditVersioned
 from careers.core.markdown import render_markdown
 from careers.core.publishing import Publishable, PublishRules
 from careers.core.search import Searchable
@@ -44,7 +45,7 @@ class Deck(Publishable):
         return reverse("flashcards:detail", kwargs={"slug": self.slug})
 
 
-class Card(Searchable):
+class Card(EditVersioned, Searchable):
     """One interview question with its answer, in the deck's order."""
 
     class Difficulty(models.TextChoices):

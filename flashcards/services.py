@@ -21,6 +21,8 @@ from careers.core.importing import (
     csv_table,
     read_text,
     rows_import,
+    spreadsheet_cell,
+    spreadsheet_value,
 )
 from flashcards.models import Card, Deck
 from flashcards.search import card_search
@@ -69,7 +71,7 @@ def cards_import(*, deck: Deck, file: IO) -> list[Card]:
     seen: dict[str, int] = {}
 
     def build(line: int, record: list[str]) -> Card:
-        values = csv_row(header, record)
+        values = {name: spreadsheet_value(cell) for name, cell in csv_row(header, record).items()}
         difficulty_text = values.get("difficulty", "").lower()
         difficulty = _DIFFICULTIES.get(difficulty_text or Card.Difficulty.INTERMEDIATE)
         if difficulty is None:
@@ -111,12 +113,17 @@ def cards_import(*, deck: Deck, file: IO) -> list[Card]:
 
 
 def cards_export_csv(*, deck: Deck) -> str:
-    """The deck's cards in the import format (Markdown answers), so a file round-trips."""
+    """The deck's cards in the import format (Markdown answers), so a file round-trips.
+
+    For spreadsheets: a cell that starts like a formula (`=`, `+`, `-`, `@`, tab, CR)
+    gets a leading `'`, which the import takes off again.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(IMPORT_COLUMNS)
     for card in deck.cards.all():
-        writer.writerow([card.question, card.answer, card.difficulty, card.tags])
+        cells = [card.question, card.answer, card.difficulty, card.tags]
+        writer.writerow([spreadsheet_cell(cell) for cell in cells])
     return out.getvalue()
 
 

@@ -4,6 +4,7 @@ import html
 
 from django.utils.html import strip_tags
 
+from careers.core.web import site_url
 from flashcards.models import Card, Deck
 
 
@@ -20,7 +21,7 @@ def quiz(request, deck: Deck, cards: list[Card]) -> dict:
         "name": deck.title,
         "description": deck.description,
         "about": {"@type": "Occupation", "name": deck.career.name},
-        "url": request.build_absolute_uri(deck.get_absolute_url()),
+        "url": site_url(deck.get_absolute_url()),
         "hasPart": [
             {
                 "@type": "Question",

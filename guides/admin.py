@@ -6,7 +6,7 @@ from adminsortable2.admin import (
 from django.contrib import admin
 from reversion.admin import VersionAdmin
 
-from careers.core.admin import PositionedInlineFormSet, PublishableAdmin
+from careers.core.admin import NoLostWorkAdmin, PositionedInlineFormSet, PublishableAdmin
 from guides import services
 from guides.forms import GuideForm
 from guides.models import (
@@ -92,7 +92,6 @@ class GuideAdmin(SortableAdminBase, PublishableAdmin):
                     "slug",
                     "seo_title",
                     "meta_description",
-                    "opened_at",
                 ]
             },
         ),
@@ -133,7 +132,7 @@ class GuideAdmin(SortableAdminBase, PublishableAdmin):
 
 
 @admin.register(Certification)
-class CertificationAdmin(VersionAdmin):
+class CertificationAdmin(NoLostWorkAdmin, VersionAdmin):
     list_display = ["name", "provider", "cost_display", "duration_display"]
     list_filter = ["provider"]
     search_fields = ["name", "provider"]
@@ -148,7 +147,7 @@ class CertificationAdmin(VersionAdmin):
 
 
 @admin.register(GuideRedirect)
-class GuideRedirectAdmin(admin.ModelAdmin):
+class GuideRedirectAdmin(NoLostWorkAdmin):
     list_display = ["old_slug", "guide", "created_at"]
     list_select_related = ["guide"]
     search_fields = ["old_slug", "guide__title"]

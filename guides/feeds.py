@@ -1,23 +1,24 @@
 """Atom feed of new and updated guides: /guides/feed/."""
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 
+from careers.core.feeds import SiteFeed, TextSummaryAtomFeed
+from careers.core.web import site_url
 from guides.models import Guide
 
 FEED_SIZE = 30
 
 
-class LatestGuidesFeed(Feed):
+class LatestGuidesFeed(SiteFeed):
     """The most recently published or revised guides, newest change first.
 
     Every save counts as a revision: the guide has no separate "substantial change" mark.
     """
 
-    feed_type = Atom1Feed
+    # Summaries are meta descriptions: plain text, not markup.
+    feed_type = TextSummaryAtomFeed
 
     def title(self):
         return f"New and updated career guides · {settings.SITE_NAME}"
@@ -26,10 +27,10 @@ class LatestGuidesFeed(Feed):
         return "Career guides as they are published and revised: roadmap, skills, pay, outlook."
 
     def link(self):
-        return reverse("guides:index")
+        return site_url(reverse("guides:index"))
 
     def feed_url(self):
-        return reverse("guides:feed")
+        return site_url(reverse("guides:feed"))
 
     def items(self):
         return (

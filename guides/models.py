@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from careers.core.editing import EditVersioned
 from careers.core.fields import WebAddressField
 from careers.core.formatting import format_money, format_money_range, format_range
 from careers.core.markdown import render_markdown
@@ -257,7 +258,7 @@ class Path(DurationRange):
         return format_money_range(self.cost_min, self.cost_max, self.cost_currency)
 
 
-class Certification(DurationRange):
+class Certification(EditVersioned, DurationRange):
     """A credential several guides can recommend. The duration is preparation time."""
 
     class Billing(models.TextChoices):
@@ -358,7 +359,7 @@ class RelatedGuide(models.Model):
             raise ValidationError({"related": "A guide cannot be related to itself."})
 
 
-class GuideRedirect(models.Model):
+class GuideRedirect(EditVersioned):
     """An old address of a guide, so links to it keep working after a slug change."""
 
     old_slug = models.SlugField(max_length=160, unique=True)
@@ -387,6 +388,10 @@ class GuideCard(models.Model):
     )
     png = models.BinaryField()
     drawn_at = models.DateTimeField(auto_now=True)
+
+    # Pages link to the card by a digest of what it shows, never by this row: drawing
+    # it (on a reader's first request after a change) is no content change.
+    shown_to_readers = False
 
     class Meta:
         ordering = ["guide"]

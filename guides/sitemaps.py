@@ -1,9 +1,8 @@
 """The guides' sections of /sitemap.xml: one query each, only the columns they need."""
 
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
-from careers.core.sitemaps import LiveSitemap
+from careers.core.sitemaps import LiveSitemap, SiteSitemap
 from careers.models import Career
 from guides.models import Guide
 
@@ -12,7 +11,7 @@ class GuideSitemap(LiveSitemap):
     model = Guide
 
 
-class SalarySitemap(Sitemap):
+class SalarySitemap(SiteSitemap):
     """A career's salary page exists while it has a live guide (see guides.views.salary)."""
 
     def items(self):

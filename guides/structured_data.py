@@ -1,6 +1,7 @@
 """schema.org JSON-LD for the guide page: only what the page shows."""
 
 from careers.core.structured_data import publisher
+from careers.core.web import site_url
 
 
 def article(request, guide, *, image: str) -> dict:
@@ -14,8 +15,8 @@ def article(request, guide, *, image: str) -> dict:
         "dateModified": guide.updated_at.isoformat(),
         "author": publisher(),
         "publisher": publisher(),
-        "image": request.build_absolute_uri(image),
-        "mainEntityOfPage": request.build_absolute_uri(guide.get_absolute_url()),
+        "image": site_url(image),
+        "mainEntityOfPage": site_url(guide.get_absolute_url()),
     }
 
 

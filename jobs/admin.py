@@ -5,7 +5,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from careers.core.admin import PublishableAdmin, rows_import_view
+from careers.core.admin import NoLostWorkAdmin, PublishableAdmin, rows_import_view
 from jobs.forms import FeedImportForm, JobListingForm
 from jobs.models import Company, JobListing
 from jobs.services import (
@@ -20,7 +20,7 @@ IMPORT_PERMISSION = "jobs.import_joblistings"
 
 
 @admin.register(Company)
-class CompanyAdmin(admin.ModelAdmin):
+class CompanyAdmin(NoLostWorkAdmin):
     list_display = ["name", "website", "listing_count"]
     search_fields = ["name", "website"]
 

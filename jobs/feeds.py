@@ -3,23 +3,23 @@
 import datetime
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
+from careers.core.feeds import SiteFeed
+from careers.core.web import site_url
 from careers.models import Career
 from jobs.models import JobListing
 
 FEED_SIZE = 30
 
 
-class CareerJobsFeed(Feed):
-    feed_type = Atom1Feed
+class CareerJobsFeed(SiteFeed):
+    """Summaries are HTML (Atom's `type="html"`): the sanitised description, facts escaped."""
 
     def get_object(self, request, slug):
         return get_object_or_404(Career, slug=slug)
@@ -31,10 +31,10 @@ class CareerJobsFeed(Feed):
         return f"The newest open {career.name} listings, with the employer and location."
 
     def link(self, career):
-        return f"{reverse('jobs:list')}?{urlencode({'career': career.slug})}"
+        return site_url(f"{reverse('jobs:list')}?{urlencode({'career': career.slug})}")
 
     def feed_url(self, career):
-        return reverse("jobs:feed", kwargs={"slug": career.slug})
+        return site_url(reverse("jobs:feed", kwargs={"slug": career.slug}))
 
     def items(self, career):
         return (

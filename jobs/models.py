@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from careers.core.editing import EditVersioned
 from careers.core.fields import WebAddressField
 from careers.core.formatting import format_money, format_money_range
 from careers.core.markdown import render_markdown
@@ -32,7 +33,7 @@ HOURS_PER_YEAR = 2080
 MONTHS_PER_YEAR = 12
 
 
-class Company(models.Model):
+class Company(EditVersioned):
     """An employer that posts listings."""
 
     name = models.CharField(max_length=120, unique=True)
@@ -174,6 +175,9 @@ class JobListing(Publishable, Searchable):
 
     objects = JobListingQuerySet.as_manager()
 
+    # A reader's apply click is not a content change: it must not empty the page cache.
+    unseen_by_readers = ("click_count",)
+
     class Meta(Publishable.Meta):
         ordering = ["-posted_on", "-id"]
         permissions = [
@@ -230,6 +234,14 @@ class JobListing(Publishable, Searchable):
 
     def save(self, *args, **kwargs):
         self.description_html = render_description(self.description)
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # Only the apply view writes the click counter (one F() update): a save of
+            # a listing read a moment ago must not put back the count it read.
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "click_count"
+            ]
         super().save(*args, **kwargs)
 
     def clean(self):

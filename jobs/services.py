@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from careers.core.importing import (
@@ -20,6 +20,7 @@ from careers.core.importing import (
     RowError,
     csv_row,
     csv_table,
+    json_nesting_check,
     read_text,
     rows_import,
 )
@@ -75,7 +76,10 @@ IMPORTED_FIELDS = (
     "status",
 )
 
+# Limits a feed is held to (jobs/IMPORT_FORMAT.md): a bigger or deeper file is refused.
 MAX_FEED_BYTES = 10 * 1024 * 1024
+# The feed's array, a listing's object, a list of country codes: nothing is deeper.
+MAX_JSON_NESTING = 3
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,7 @@ def _line_of(text: str, index: int) -> int:
 
 def _json_rows(text: str) -> list[Row]:
     """Each object of the top-level array with the line it starts on."""
+    json_nesting_check(text, limit=MAX_JSON_NESTING)
     decoder = json.JSONDecoder()
     whitespace = re.compile(r"\s*")
     index = whitespace.match(text, 0).end()
@@ -369,7 +374,10 @@ def jobs_import(
 def jobs_expire(*, listings: QuerySet[JobListing]) -> int:
     """Take listings down as expired (readers get a 410); returns how many changed."""
     return listings.exclude(status=JobListing.Status.EXPIRED).update(
-        status=JobListing.Status.EXPIRED, updated_at=timezone.now()
+        status=JobListing.Status.EXPIRED,
+        updated_at=timezone.now(),
+        # An editor with the listing open is told, rather than putting it back up.
+        edit_version=F("edit_version") + 1,
     )
 
 

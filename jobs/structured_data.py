@@ -9,6 +9,7 @@ import datetime
 
 from django.utils import timezone
 
+from careers.core.web import site_url
 from jobs.models import JobListing
 
 _SALARY_UNITS = {"year": "YEAR", "month": "MONTH", "hour": "HOUR"}
@@ -48,7 +49,7 @@ def job_posting(request, listing: JobListing) -> dict:
             "name": listing.source or company.name,
             "value": listing.identifier,
         },
-        "url": request.build_absolute_uri(listing.get_absolute_url()),
+        "url": site_url(listing.get_absolute_url()),
         "directApply": False,
     }
     if listing.country:

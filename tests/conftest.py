@@ -21,6 +21,9 @@ def pytest_configure(config):
     # Views are tested as they render; tests/careers/test_cache.py turns the
     # readers' page cache on for itself.
     settings.PAGE_CACHE_SECONDS = 0
+    # The site's own address is the test client's host, so absolute URLs read as
+    # before; tests of SITE_URL set another one and a different Host header.
+    settings.SITE_URL = "http://testserver"
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ import reversion
 from adminsortable2.admin import CustomInlineFormSet
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import model_ngettext, unquote
+from django.contrib.admin.utils import flatten, model_ngettext, unquote
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -15,6 +15,7 @@ from django.urls import path, reverse
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from careers.core.editing import StaleEdit
 from careers.core.importing import ImportInvalid
 from careers.core.publishing import (
     Publishable,
@@ -29,35 +30,103 @@ PUBLISHING_FIELDS = ("status", "publish_from", "publish_until")
 class NoLostWorkForm(forms.ModelForm):
     """Refuses to save over a change someone else saved after this form was opened.
 
-    The form carries the `updated_at` it was opened with; if the row has moved
-    on since, the editor gets a clear message and nothing is written.
+    The form carries the row's `edit_version` as it was when the page was opened
+    (careers.core.editing). Checked here first, for a clear message next to the
+    form; then again by the save itself, in the database, so that two saves
+    sent at the same moment cannot both pass. A form without the number is
+    refused: it could only overwrite blindly.
     """
 
-    opened_at = forms.CharField(widget=forms.HiddenInput, required=False)
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["opened_at"].initial = self.instance.updated_at.isoformat()
+        if self._edits_a_saved_row():
+            self.fields["opened_version"].initial = self.instance.edit_version
 
     def clean(self):
         cleaned = super().clean()
-        opened_at = self.data.get(self.add_prefix("opened_at"))
-        if self.instance.pk and opened_at and opened_at != self.instance.updated_at.isoformat():
-            latest = (
-                Version.objects.get_for_object(self.instance)
-                .select_related("revision__user")
-                .first()
-            )
-            who = latest.revision.user if latest and latest.revision.user else None
-            raise forms.ValidationError(
-                "%(who)s saved this page after you opened it, so your changes were not "
-                "saved, to keep theirs. Copy what you changed, reload the page, and apply "
-                "your changes again.",
-                code="stale",
-                params={"who": who or "Another editor"},
-            )
+        if self._edits_a_saved_row():
+            self._check_opened_version(cleaned.get("opened_version"))
         return cleaned
+
+    def _edits_a_saved_row(self) -> bool:
+        return bool(self.instance.pk) and not self.instance._state.adding
+
+    def _check_opened_version(self, opened: int | None) -> None:
+        if opened is None:
+            raise forms.ValidationError(
+                "This form arrived without the version of the page it was opened at, so it "
+                "was not saved: it could have overwritten someone else's change. Copy what "
+                "you changed, reload the page, and apply your changes again.",
+                code="no_version",
+            )
+        if opened != self.instance.edit_version:
+            raise stale_edit_error(self.instance)
+        self.instance.expect_edit_version(opened)  # checked again by the save, in the database
+
+
+def stale_edit_error(obj) -> forms.ValidationError:
+    """The one message for an edit refused because someone saved the item after it was opened."""
+    latest = (
+        Version.objects.get_for_object(obj).select_related("revision__user").first()
+        if reversion.is_registered(type(obj))
+        else None
+    )
+    who = latest.revision.user if latest and latest.revision.user else None
+    return forms.ValidationError(
+        "%(who)s saved this page after you opened it, so your changes were not "
+        "saved, to keep theirs. Copy what you changed, reload the page, and apply "
+        "your changes again.",
+        code="stale",
+        params={"who": who or "Another editor"},
+    )
+
+
+class NoLostWorkAdmin(admin.ModelAdmin):
+    """An admin whose change form is a NoLostWorkForm, with its version field always in it.
+
+    When the database refuses the save (StaleEdit: another save claimed the row
+    between this form's check and its save), the whole save has been rolled
+    back; the form is shown again, checked against the row as it now is, and
+    tells the editor who saved.
+    """
+
+    form = NoLostWorkForm
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        named = {name for _, options in fieldsets for name in flatten(options["fields"])}
+        if obj is None or "opened_version" in named:
+            return fieldsets
+        (title, options), *rest = fieldsets
+        return [(title, {**options, "fields": [*options["fields"], "opened_version"]}), *rest]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except StaleEdit:
+            # A revert's form must now see the row's own number (revision_view, below).
+            request.__dict__.pop("edit_version_now", None)
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """A revert (django-reversion) writes the old row, old version number included,
+        before its form is shown or saved: the form must carry the number the row has
+        now, so that a save made since the page was opened still refuses the revert."""
+        request.edit_version_now = (
+            self.model._base_manager.filter(pk=unquote(object_id))
+            .values_list("edit_version", flat=True)
+            .first()
+        )
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        now = getattr(request, "edit_version_now", None)
+        if obj is not None and now is not None:
+            obj.edit_version = now
+        return obj
 
 
 class PublishableForm(NoLostWorkForm):
@@ -117,7 +186,7 @@ class PositionedInlineFormSet(CustomInlineFormSet):
         super().validate_unique()
 
 
-class PublishableAdmin(VersionAdmin):
+class PublishableAdmin(NoLostWorkAdmin, VersionAdmin):
     """Editors write; only holders of the model's `publish_<model>` permission publish.
 
     Every save, action, revert and recovery is a revision (django-reversion).

@@ -1,4 +1,9 @@
+import atexit
+
 from django.apps import AppConfig
+from django.core.signals import request_finished
+from django.db.backends.signals import connection_created
+from django.db.models.signals import post_migrate, pre_migrate
 
 
 class CoreConfig(AppConfig):
@@ -9,4 +14,17 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from careers.core import checks  # noqa: F401 - registers the system checks
+        # System checks, sign-in receivers, the raw-save receiver of no lost work.
+        from careers.core import checks, editing, staff  # noqa: F401
+        from careers.core.changes import (
+            flush_pending,
+            migrate_finished,
+            migrate_started,
+            watch_connection,
+        )
+
+        connection_created.connect(watch_connection, dispatch_uid="careers.core.changes")
+        request_finished.connect(flush_pending, dispatch_uid="careers.core.changes")
+        atexit.register(flush_pending)
+        pre_migrate.connect(migrate_started, dispatch_uid="careers.core.changes")
+        post_migrate.connect(migrate_finished, dispatch_uid="careers.core.changes")

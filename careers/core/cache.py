@@ -2,25 +2,33 @@
 
 A reader's page is rendered once and then served from the cache (shared by
 every worker and server when CACHE_URL points at Redis). Each cached page is
-filed under the current *content version*:
+filed under the current *content version*, kept in the database
+(careers.core.models.ContentVersion):
 
-- any successful write request (every admin save, action, revert or import
-  through the admin) and every write command (`load_demo`, `import_jobs`) calls
-  `content_changed()`, which moves the version on, so every page is fresh
+- a committed change to anything a page can show moves the version on
+  (`content_changed()`, called by careers.core.changes for every write to a
+  table of the hub or a content app, from any path), so every page is fresh
   (within PAGE_CACHE_CHECK_SECONDS, below): old entries are never read again
   and age out;
 - changes that happen by the clock (a guide scheduled to go live, a listing
   passing its valid-through date) are covered by never caching a page past the
   next such moment (`next_scheduled_change`).
 
-Only anonymous readers are served from the cache: a request carrying a session
-cookie (staff, previews) is always rendered, and so are unsafe methods.
+The version lives in the database rather than in the cache, so a change made
+while the cache is unreachable still moves it, and no page cached before that
+change is served once the cache is back. The cache itself may fail at any time
+(careers.core.redis_cache turns a dead or full Redis into misses): pages are
+then rendered from the database.
+
+Only readers are served from the cache: a signed-in staff member's request
+(known by a signed marker cookie, careers.core.staff, without a database or
+cache round trip) is always rendered, and so are unsafe methods.
 
 A hit is answered by ReaderCacheMiddleware at the same depth as WhiteNoise
 answers a static file, from this worker's copy of the page, compressed once
-when it was stored (brotli and gzip). Each worker reads the content version from
-the shared cache at most every PAGE_CACHE_CHECK_SECONDS (`_LastHeard`), so a
-change made elsewhere reaches every worker and server within that time.
+when it was stored (brotli and gzip). Each worker reads the content version at
+most every PAGE_CACHE_CHECK_SECONDS (`_LastHeard`), so a change made elsewhere
+reaches every worker and server within that time.
 """
 
 import datetime
@@ -31,25 +39,29 @@ import threading
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable
+from contextlib import suppress
 from functools import lru_cache, partial, wraps
 from time import monotonic
 
 import brotli
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags, quote_etag, urlencode
 
+from careers.core.changes import flush_pending
+from careers.core.models import ContentVersion
 from careers.core.plugins import next_scheduled_change
+from careers.core.staff import staff_marked
 
-VERSION_KEY = "content:version"
 SCHEDULE_KEY = "content:next-change"
-# The entry's layout is part of the key ("v2"), so a deploy that changes it never
+# The entry's layout is part of the key ("v4"), so a deploy that changes it never
 # reads an entry the previous release wrote.
-PAGE_KEY = "page:v3:{generation}:{digest}"
+PAGE_KEY = "page:v4:{generation}:{digest}"
 # Headers a cached page keeps from its view; everything else is set afresh on
 # each response, by the middleware around this one.
 KEPT_HEADERS = (
@@ -73,18 +85,23 @@ ACCEPT_ENCODING_ITEM = re.compile(r"^\s*([\w*-]+)\s*(?:;\s*q\s*=\s*([\d.]+))?")
 
 
 def content_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        # add(): when two workers race, both end up with the one that won.
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY, version)
-    return version
+    """The current content version, read from the database ("" before the first change)."""
+    found = ContentVersion.objects.filter(pk=1).values_list("token", flat=True).first()
+    return found or ""
 
 
 def content_changed() -> None:
-    """Make every reader's page fresh: later requests render again."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    """Make every reader's page fresh: later requests render again.
+
+    Called after a change is committed (careers.core.changes); one upsert, so a
+    database emptied by a restore or a test gets its row back.
+    """
+    ContentVersion.objects.bulk_create(
+        [ContentVersion(pk=1, token=uuid.uuid4().hex, changed_at=timezone.now())],
+        update_conflicts=True,
+        unique_fields=["id"],
+        update_fields=["token", "changed_at"],
+    )
     last_heard.forget()
 
 
@@ -92,10 +109,13 @@ class _LastHeard:
     """The content version and schedule as this process last read them.
 
     A reading is trusted for PAGE_CACHE_CHECK_SECONDS, so most cache hits cost
-    no round trip to the shared cache at all. A change made in this process is
-    seen at once (content_changed forgets the reading); one made by another
-    worker or app server is seen within PAGE_CACHE_CHECK_SECONDS (0: every
-    request asks).
+    no round trip at all. A change made in this process is seen at once
+    (content_changed forgets the reading); one made by another worker or app
+    server is seen within PAGE_CACHE_CHECK_SECONDS (0: every request asks).
+
+    While the database cannot be read, nothing can change either: the last
+    reading stays in use (cached pages keep being served) and the database is
+    asked again after the interval.
     """
 
     def __init__(self):
@@ -103,15 +123,31 @@ class _LastHeard:
         # Moved on by forget(): a reading begun before a change made in this
         # process (by another thread) is used once but not kept.
         self.changes = 0
+        # A change committed while the version could not be written: written at
+        # the next reading, before the version is trusted again.
+        self.unrecorded_change = False
 
-    def version_and_schedule(self) -> tuple[str, dict | None]:
+    def version_and_schedule(self) -> tuple[str, dict | None] | None:
+        """(version, schedule), or None when the version is unknown (nothing is cached)."""
         reading = self.reading
         if reading is None or monotonic() - reading[0] >= settings.PAGE_CACHE_CHECK_SECONDS:
+            with suppress(DatabaseError):  # if so, recorded as unrecorded_change, below
+                flush_pending()  # a change this thread made outside a transaction
             changes = self.changes
-            # One cache round trip reads both.
-            found = cache.get_many([VERSION_KEY, SCHEDULE_KEY])
-            version = found.get(VERSION_KEY) or content_version()
-            reading = (monotonic(), version, found.get(SCHEDULE_KEY))
+            try:
+                if self.unrecorded_change:
+                    content_changed()
+                    self.unrecorded_change = False
+                version = content_version()
+            except DatabaseError:
+                if reading is None or self.unrecorded_change:
+                    return None
+                self.reading = (monotonic(), reading[1], reading[2])
+                return reading[1], reading[2]
+            schedule = cache.get(SCHEDULE_KEY)  # None while the cache is unreachable
+            if (schedule is None or schedule["version"] != version) and reading is not None:
+                schedule = reading[2]  # this process worked it out for the same version
+            reading = (monotonic(), version, schedule)
             if changes == self.changes:
                 self.reading = reading
         return reading[1], reading[2]
@@ -128,21 +164,28 @@ class _LastHeard:
 last_heard = _LastHeard()
 
 
-def _generation(now: datetime.datetime) -> tuple[str, int]:
-    """The key part that names the current pages, and how long they may live.
+def _generation(now: datetime.datetime) -> tuple[str, int] | None:
+    """The key part that names the current pages, and how long they may live (None:
+    the version is unknown, so nothing may be cached).
 
     It joins the content version with the next scheduled change: once that moment
     has passed, the key changes, so no page from before it is served after it,
     whatever the cache backend does with timeouts. The schedule is tagged with
     its version, so a late writer cannot mislead.
     """
-    version, schedule = last_heard.version_and_schedule()
+    heard = last_heard.version_and_schedule()
+    if heard is None:
+        return None
+    version, schedule = heard
     if (
         schedule is None
         or schedule["version"] != version
         or (schedule["at"] is not None and schedule["at"] <= now)
     ):
-        schedule = {"version": version, "at": next_scheduled_change(at=now)}
+        try:
+            schedule = {"version": version, "at": next_scheduled_change(at=now)}
+        except DatabaseError:
+            return None
         cache.set(SCHEDULE_KEY, schedule, timeout=settings.PAGE_CACHE_SECONDS)
         last_heard.schedule_worked_out(schedule)
     at = schedule["at"]
@@ -153,18 +196,21 @@ def _generation(now: datetime.datetime) -> tuple[str, int]:
 
 
 def _is_reader(request: HttpRequest) -> bool:
+    """A safe request from anyone but signed-in staff (whatever other cookies it has)."""
     return (
         request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and settings.PAGE_CACHE_SECONDS > 0
+        and not staff_marked(request)
     )
 
 
-def _key(request: HttpRequest, host: str, generation: str, query: tuple[str, ...]) -> str:
-    """The page's key: scheme, host and path, and only the query parameters that
-    change the page, so "?utm_source=..." and other junk share one entry."""
+def _key(request: HttpRequest, generation: str, query: tuple[str, ...]) -> str:
+    """The page's key: its path and only the query parameters that change the page,
+    so "?utm_source=..." and other junk share one entry. Nothing the client picks
+    beyond those is in it (not the Host header, not the scheme): pages print the
+    site's own address (settings.SITE_URL) whatever the request said."""
     params = urlencode([(name, value) for name in query for value in request.GET.getlist(name)])
-    address = f"{request.scheme}://{host}{request.path}?{params}"
+    address = f"{request.path}?{params}"
     digest = hashlib.sha256(address.encode()).hexdigest()
     return PAGE_KEY.format(generation=generation, digest=digest)
 
@@ -228,23 +274,30 @@ class _RecentPages:
 recent_pages = _RecentPages(size=256)
 
 
-def _cached_page(request: HttpRequest, query: tuple[str, ...]) -> tuple[dict | None, str, int]:
-    """The cached entry for this request (or None), its key and its lifetime.
+def _cached_page(
+    request: HttpRequest, query: tuple[str, ...]
+) -> tuple[dict | None, str | None, int]:
+    """The cached entry for this request (or None), its key and its lifetime (a key of
+    None: the content version is unknown, so the page must not be stored).
 
     Looked up once per request: ReaderCacheMiddleware asks first and leaves the
-    answer on the request for the view's `reader_cache` to use on a miss.
+    answer on the request for the view's `reader_cache` to use on a miss. A cache
+    that cannot be reached answers as a miss (careers.core.redis_cache).
     """
     found = getattr(request, "_reader_cache", None)
     if found is None:
-        host = request.get_host()  # a host the site does not serve is a 400 before any work
-        generation, timeout = _generation(timezone.now())
-        key = _key(request, host, generation, query)
-        entry = recent_pages.get(key)
-        if entry is None:
-            entry = cache.get(key)
-            if entry is not None:
-                recent_pages.put(key, entry)
-        found = (entry, key, timeout)
+        request.get_host()  # a host the site does not serve is a 400 before any work
+        generation = _generation(timezone.now())
+        if generation is None:
+            found = (None, None, 0)
+        else:
+            key = _key(request, generation[0], query)
+            entry = recent_pages.get(key)
+            if entry is None:
+                entry = cache.get(key)
+                if entry is not None:
+                    recent_pages.put(key, entry)
+            found = (entry, key, generation[1])
         request._reader_cache = found
     return found
 
@@ -289,12 +342,18 @@ def _from_entry(request: HttpRequest, entry: dict) -> HttpResponse:
 
 def _personal(request: HttpRequest, response: HttpResponse) -> bool:
     """Whether the page holds something of this visitor's: a cookie, a CSRF token
-    (its cookie is only set later, by CsrfViewMiddleware) or a session write."""
+    (its cookie is only set later, by CsrfViewMiddleware), a session write, or a
+    signed-in user (staff signed in before the marker cookie existed)."""
     session = getattr(request, "session", None)
     return bool(
         response.cookies
         or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         or (session is not None and session.modified)
+        or (
+            settings.SESSION_COOKIE_NAME in request.COOKIES
+            and getattr(request, "user", None) is not None
+            and request.user.is_authenticated
+        )
     )
 
 
@@ -330,10 +389,14 @@ def reader_cache(view: Callable | None = None, *, query: tuple[str, ...] = ()) -
             return response
         if hasattr(response, "render") and callable(response.render):
             response.render()
-        if "no-store" in response.get("Cache-Control", "") or _personal(request, response):
+        if (
+            key is None
+            or "no-store" in response.get("Cache-Control", "")
+            or _personal(request, response)
+        ):
             return response
         entry = _new_entry(response)
-        cache.set(key, entry, timeout=timeout)
+        cache.set(key, entry, timeout=timeout)  # a cache that is down or full keeps nothing
         recent_pages.put(key, entry)
         return _from_entry(request, entry)
 
@@ -378,14 +441,7 @@ def _query_read_by_view(urlconf: str, path: str) -> tuple[str, ...] | None:
     return match.func.reader_cache_query
 
 
-class ContentChangeMiddleware:
-    """Any successful write request moves the content version on (see module doc)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if request.method not in ("GET", "HEAD", "OPTIONS", "TRACE") and response.status_code < 400:
-            content_changed()
-        return response
+def cache_available() -> bool:
+    """Whether the shared cache answers now (always, for a per-process one)."""
+    check = getattr(cache, "available", None)
+    return True if check is None else check()

@@ -1,5 +1,7 @@
 """System checks for settings that are valid but wrong for production."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
@@ -25,3 +27,20 @@ def shared_page_cache(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(deploy=True)
+def site_url_is_https(app_configs, **kwargs):
+    """Canonical URLs, the sitemap, feeds and robots.txt print SITE_URL (careers.core.web)."""
+    parts = urlsplit(settings.SITE_URL)
+    if parts.scheme == "https" and parts.netloc and not parts.path:
+        return []
+    return [
+        Warning(
+            f"SITE_URL is {settings.SITE_URL!r}: canonical URLs, the sitemap, feeds and "
+            "robots.txt would point readers and search engines there.",
+            hint="Set SITE_URL to the site's public https address, e.g. https://careers.example "
+            "(scheme and host only).",
+            id="careers.W002",
+        )
+    ]

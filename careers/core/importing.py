@@ -4,10 +4,21 @@ An import reads a file into numbered rows, builds an object from each row
 (refusing a bad row with a reason), and writes only when every row passed, in
 one transaction. A refused file writes nothing, and every problem is reported
 with its line, so an editor can fix them all in one go.
+
+Hostile files get the same answer as broken ones: a NUL character or text that
+is not Unicode (which PostgreSQL cannot store), JSON nested deeper than any
+import needs (which would exhaust Python's stack) and files over their size or
+row limits are refused with the line, never a server error. Each import states
+its limits (jobs/IMPORT_FORMAT.md, the card import's form).
+
+CSV written for spreadsheets goes through `spreadsheet_cell`, which keeps a cell
+from being read as a formula (OWASP "CSV injection"); `spreadsheet_value` takes
+that guard off again on import, so an exported file round-trips.
 """
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
@@ -49,17 +60,81 @@ def validation_message(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
+NUL_MESSAGE = "contains a NUL character (\\0), which cannot be stored; remove it"
+
+
 def read_text(data: bytes | str) -> str:
-    """The file as text: UTF-8, with or without a byte-order mark."""
+    """The file as text: UTF-8, with or without a byte-order mark, and without NULs."""
     if isinstance(data, str):
-        return data.removeprefix("\ufeff")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ImportInvalid(
-            [RowError(line, "The file is not UTF-8 text. Save it as UTF-8 and try again.")]
-        ) from None
+        text = data.removeprefix("\ufeff")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            raise ImportInvalid(
+                [RowError(line, "The file is not UTF-8 text. Save it as UTF-8 and try again.")]
+            ) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        raise ImportInvalid([RowError(line, f"This line {NUL_MESSAGE}.")])
+    return text
+
+
+# A JSON string (skipped whole, escapes included) or a bracket.
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+def json_nesting_check(text: str, *, limit: int) -> None:
+    """Refuse JSON nested more than `limit` levels deep, before any parser recurses into it
+    (`[` repeated 100,000 times would exhaust Python's stack)."""
+    depth = 0
+    for match in _JSON_TOKEN.finditer(text):
+        piece = match.group()
+        if piece in "[{":
+            depth += 1
+            if depth > limit:
+                line = text.count("\n", 0, match.start()) + 1
+                raise ImportInvalid(
+                    [RowError(line, f"The JSON is nested more than {limit} levels deep here.")]
+                )
+        elif piece in "]}":
+            depth -= 1
+
+
+def unstorable_text(value) -> str | None:
+    """Why a row's value cannot be stored as text (a NUL, a lone surrogate), or None."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            return NUL_MESSAGE
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return "contains text that is not valid Unicode (a lone surrogate); remove it"
+        return None
+    if isinstance(value, Mapping):
+        parts = [*value.keys(), *value.values()]
+    elif isinstance(value, list | tuple):
+        parts = value
+    else:
+        return None
+    return next((problem for part in parts if (problem := unstorable_text(part))), None)
+
+
+# A cell a spreadsheet would run as a formula starts with one of these (OWASP).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading `'` before a formula character."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+def spreadsheet_value(cell: str) -> str:
+    """The value `spreadsheet_cell` guarded: our `'` taken off again on import (a `'` is
+    only ours when a formula character follows it)."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
 
 
 def csv_delimiter(text: str) -> str:
@@ -130,6 +205,10 @@ def rows_import(
         if len(built) + len(errors) >= max_rows:
             errors.append(RowError(line, f"A file may hold at most {max_rows} {noun}."))
             break
+        problem = unstorable_text(row)
+        if problem:
+            errors.append(RowError(line, f"This row {problem}."))
+            continue
         try:
             item = build(line, row)
         except ValueError as error:

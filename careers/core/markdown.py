@@ -15,7 +15,11 @@ def render_markdown(source: str) -> str:
     """Markdown to sanitised HTML: raw HTML is escaped, then an allow-list cleans the rest."""
     if not source:
         return ""
-    html = _markdown.render(source)
+    return sanitise_html(_markdown.render(source))
+
+
+def sanitise_html(html: str) -> str:
+    """The last guard: only the allowed tags, attributes and link schemes survive."""
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -69,6 +69,22 @@ def _request_id(request) -> str:
     return uuid.uuid4().hex
 
 
+class OneLineWarning(logging.Filter):
+    """Turns a record into one short WARNING line, without its traceback.
+
+    For events that are the client's doing and need no fixing on our side,
+    such as a Host header the site does not serve: Django logs each as an ERROR
+    with a full traceback, which buries real errors.
+    """
+
+    def filter(self, record):
+        record.msg = " ".join(record.getMessage().split())[:300]
+        record.args = ()
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info = record.exc_text = record.stack_info = None
+        return True
+
+
 class RequestIdFilter(logging.Filter):
     """Gives every log record a request_id field, "-" outside a request."""
 

@@ -15,6 +15,8 @@ from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from careers.core.editing import EditVersioned
+
 
 @dataclass(frozen=True)
 class PublishRules:
@@ -40,7 +42,7 @@ class PublishableQuerySet(models.QuerySet):
         )
 
 
-class Publishable(models.Model):
+class Publishable(EditVersioned):
     """Status, publish window and timestamps for content readers see."""
 
     class Status(models.TextChoices):

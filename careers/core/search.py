@@ -25,6 +25,7 @@ import difflib
 import html
 import re
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import (
@@ -71,6 +72,10 @@ class Searchable(models.Model):
     search_vector = SearchVectorField(
         null=True, editable=False, help_text="PostgreSQL only: title (A) and search text (B)."
     )
+
+    # No page shows them: rebuilding the index does not make readers' pages stale
+    # (careers.core.changes).
+    unseen_by_readers: ClassVar[tuple[str, ...]] = SEARCH_INDEX_FIELDS
 
     class Meta:
         abstract = True

@@ -7,6 +7,8 @@ with the `jsonld` filter.
 
 from django.conf import settings
 
+from careers.core.web import site_url
+
 
 def breadcrumb_list(request, crumbs: list[tuple[str, str]]) -> dict:
     """The same (name, path) pairs the page shows as its visible breadcrumb trail."""
@@ -18,7 +20,7 @@ def breadcrumb_list(request, crumbs: list[tuple[str, str]]) -> dict:
                 "@type": "ListItem",
                 "position": index,
                 "name": name,
-                "item": request.build_absolute_uri(path),
+                "item": site_url(path),
             }
             for index, (name, path) in enumerate(crumbs, start=1)
         ],

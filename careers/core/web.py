@@ -1,6 +1,16 @@
 """Small helpers for views."""
 
+from django.conf import settings
 from django.http import Http404
+
+
+def site_url(path: str) -> str:
+    """`path` as a full URL on the site's own address (settings.SITE_URL).
+
+    Never from the request: a Host header is whatever the client sent, and a
+    page that printed it could not be cached once for everyone.
+    """
+    return settings.SITE_URL + path
 
 
 def page_number(request, *, num_pages: int | None = None) -> int:

@@ -10,9 +10,10 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from careers.core.plugins import plugins
+from careers.core.sitemaps import SiteSitemap
 
 
-class PagesSitemap(Sitemap):
+class PagesSitemap(SiteSitemap):
     """Home and each app's list page, dated by the newest change to what they list."""
 
     def items(self):

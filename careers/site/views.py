@@ -12,9 +12,9 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from careers.core.cache import reader_cache
+from careers.core.cache import cache_available, reader_cache
 from careers.core.search import MAX_QUERY_LENGTH
-from careers.core.web import page_number
+from careers.core.web import page_number, site_url
 from careers.site.search import site_search
 from careers.site.sitemaps import sitemaps
 from guides.selectors import group_by_category, live_guide_summaries
@@ -33,13 +33,21 @@ def home(request):
 @never_cache
 @require_safe
 def healthz(request):
-    """For load balancers: 200 when the database answers, 503 when it does not."""
+    """For load balancers: 200 when the database answers, 503 when it does not.
+
+    The cache is reported but does not fail the check: the site serves without
+    it, and a load balancer that pulled every server when the shared Redis went
+    down would turn a slower site into no site.
+    """
+    cache_state = "ok" if cache_available() else "unavailable"
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError:
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+        body, status = f"database: unavailable\ncache: {cache_state}\n", 503
+    else:
+        body, status = f"ok\ndatabase: ok\ncache: {cache_state}\n", 200
+    return HttpResponse(body, status=status, content_type="text/plain")
 
 
 @reader_cache
@@ -50,7 +58,7 @@ def robots_txt(request):
         "robots.txt",
         {
             "admin_path": settings.ADMIN_PATH,
-            "sitemap_url": request.build_absolute_uri(reverse("sitemap")),
+            "sitemap_url": site_url(reverse("sitemap")),
         },
         content_type="text/plain",
     )

@@ -72,10 +72,14 @@ def site(request, django_db_blocker, tmp_path_factory):
             call_command("load_demo", stdout=io.StringIO())
         server = LiveServer(address)
         server._live_server_modified_settings.enable()  # adds the host to ALLOWED_HOSTS
+        # Canonical and absolute URLs on the live server's address, as `make serve` sets it.
+        site_address = override_settings(SITE_URL=server.url)
+        site_address.enable()
         try:
             yield server.url
         finally:
             server.stop()
+            site_address.disable()
             server._live_server_modified_settings.disable()
             with checks.orm_beside_playwright():
                 call_command("flush", interactive=False, verbosity=0)

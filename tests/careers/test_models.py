@@ -22,6 +22,10 @@ HOUR = datetime.timedelta(hours=1)
         (Publishable.Status.PUBLISHED, NOW - HOUR, NOW + HOUR, True),
         (Publishable.Status.PUBLISHED, NOW + HOUR, None, False),
         (Publishable.Status.PUBLISHED, None, NOW - HOUR, False),
+        # The boundaries: live from the very moment of publish_from, down at publish_until.
+        (Publishable.Status.PUBLISHED, NOW, None, True),
+        (Publishable.Status.PUBLISHED, None, NOW, False),
+        (Publishable.Status.PUBLISHED, NOW, NOW + HOUR, True),
         (Publishable.Status.DRAFT, None, None, False),
         (Publishable.Status.IN_REVIEW, None, None, False),
     ],

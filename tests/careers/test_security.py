@@ -1,5 +1,7 @@
 """Every page type carries the security headers; production settings are locked down."""
 
+import logging
+
 import pytest
 from django.urls import reverse
 
@@ -96,3 +98,69 @@ def test_deploy_checks_warn_when_the_page_cache_is_not_shared(settings):
         }
     }
     assert "careers.W001" not in warnings()
+
+
+def test_a_rejected_host_logs_one_short_warning_line(client, caplog):
+    caplog.set_level(logging.INFO)
+    response = client.get("/", HTTP_HOST="evil.example:1234")
+    assert response.status_code == 400
+    records = [r for r in caplog.records if r.name.startswith("django.security")]
+    assert len(records) == 1
+    (record,) = records
+    assert record.levelname == "WARNING"
+    assert record.exc_info is None
+    assert "evil.example" in record.getMessage()
+    assert "\n" not in record.getMessage()
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def every_public_url(guide, deck, listing, other) -> list[str]:
+    """One address of each public URL pattern (careers/urls.py and the apps' urls.py)."""
+    return [
+        "/",
+        "/guides/",
+        guide.get_absolute_url(),
+        reverse("guides:card", args=[guide.slug]),
+        reverse("guides:feed"),
+        guide.career.get_absolute_url(),
+        reverse("careers:compare", args=[f"{guide.career.slug}-vs-{other.career.slug}"]),
+        "/healthz",
+        "/robots.txt",
+        "/search/?q=data",
+        "/sitemap.xml",
+        reverse("flashcards:index"),
+        deck.get_absolute_url(),
+        reverse("flashcards:export_anki", args=[deck.slug]),
+        reverse("jobs:list"),
+        listing.get_absolute_url(),
+        reverse("jobs:apply", args=[listing.pk]),
+        reverse("jobs:feed", args=[guide.career.slug]),
+    ]
+
+
+def test_public_pages_answer_only_get_and_head(client):
+    guide = complete_guide(slug="data-engineer")
+    other = complete_guide(slug="data-scientist")
+    deck = deck_with_cards(career=guide.career, cards=2)
+    listing = JobListingFactory(career=guide.career)
+    for url in every_public_url(guide, deck, listing, other):
+        assert client.get(url).status_code in (200, 301, 302), url
+        assert client.head(url).status_code in (200, 301, 302), url
+        for method in ("post", "put", "patch", "delete", "options"):
+            response = getattr(client, method)(url)
+            assert response.status_code == 405, (method, url)
+            assert set(response["Allow"].split(", ")) == {"GET", "HEAD"}, (method, url)
+
+
+def test_deploy_checks_warn_unless_the_site_address_is_https(settings):
+    from django.core.checks import run_checks
+
+    def warnings():
+        return [m.id for m in run_checks(include_deployment_checks=True)]
+
+    settings.SITE_URL = "http://127.0.0.1:8000"  # the development default
+    assert "careers.W002" in warnings()
+    settings.SITE_URL = "https://careers.example/guides"
+    assert "careers.W002" in warnings()
+    settings.SITE_URL = "https://careers.example"
+    assert "careers.W002" not in warnings()

@@ -141,3 +141,32 @@ def test_guide_page_uses_the_editors_meta_description(client):
     assert page.meta["description"] == ["Everything about the role, in one page."]
     assert page.meta["og:description"] == ["Everything about the role, in one page."]
     assert page.meta["og:type"] == ["article"]
+
+
+def test_absolute_addresses_come_from_site_url_never_from_the_host_header(client, settings):
+    """`Host: localhost:<any port>` is accepted (Django ignores the port), but no page,
+    sitemap or robots.txt prints it: every absolute address is on SITE_URL."""
+    settings.SITE_URL = "https://careers.example"
+    settings.ALLOWED_HOSTS = ["localhost", "testserver"]
+    guide = complete_guide()
+    listing = JobListingFactory(career=guide.career)
+    deck = deck_with_cards(career=guide.career, cards=1)
+    for url in (
+        "/",
+        guide.get_absolute_url(),
+        guide.career.get_absolute_url(),
+        listing.get_absolute_url(),
+        deck.get_absolute_url(),
+        "/jobs/",
+    ):
+        response = client.get(url, HTTP_HOST="localhost:31337", secure=False)
+        assert response.status_code == 200, url
+        page = head(client, url)
+        assert page.canonical == [f"https://careers.example{url}"], url
+        assert b"31337" not in response.content, url
+        assert b"localhost" not in response.content, url
+    sitemap = client.get("/sitemap.xml", HTTP_HOST="localhost:31337").content.decode()
+    assert "https://careers.example/guides/" in sitemap
+    assert "localhost" not in sitemap
+    robots = client.get("/robots.txt", HTTP_HOST="localhost:31337").content.decode()
+    assert "Sitemap: https://careers.example/sitemap.xml" in robots

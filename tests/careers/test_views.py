@@ -59,7 +59,9 @@ def test_healthz_checks_the_database(client, monkeypatch):
         raise DatabaseError("down")
 
     monkeypatch.setattr("django.db.backends.utils.CursorWrapper.execute", broken)
-    assert client.get("/healthz").status_code == 503
+    down = client.get("/healthz")
+    assert down.status_code == 503
+    assert b"database: unavailable" in down.content
 
 
 def test_robots_txt_keeps_crawlers_out_of_the_admin(client, settings):

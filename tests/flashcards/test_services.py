@@ -1,3 +1,4 @@
+import csv
 import io
 
 import pytest
@@ -5,7 +6,7 @@ import pytest
 from careers.core.importing import ImportInvalid
 from careers.core.publishing import publish_problems, publishable_status_set
 from flashcards.models import Card, Deck
-from flashcards.services import cards_export_csv, cards_import
+from flashcards.services import cards_export_anki, cards_export_csv, cards_import
 from tests.flashcards.factories import CardFactory, DeckFactory
 
 pytestmark = pytest.mark.django_db
@@ -124,3 +125,49 @@ def test_publishing_a_complete_deck():
     assert publishable_status_set(item=card.deck, status="published") == []
     card.deck.refresh_from_db()
     assert card.deck.status == "published"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "question,answer,tags\nWhat is\x00SQL?,A language.,sql\n",
+        "question,answer,tags\nWhat is SQL?,A language.,sq\x00l\n",
+    ],
+)
+def test_a_nul_character_is_refused_with_its_line(text):
+    deck = DeckFactory()
+    with pytest.raises(ImportInvalid) as refused:
+        cards_import(deck=deck, file=upload(text))
+    assert [str(error) for error in refused.value.errors] == [
+        "Line 2: This line contains a NUL character (\\0), which cannot be stored; remove it."
+    ]
+    assert deck.cards.count() == 0
+
+
+FORMULAS = ['=HYPERLINK("https://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\r\nCR"]
+
+
+def test_the_csv_export_keeps_spreadsheets_from_running_formulas():
+    deck = DeckFactory()
+    for number, text in enumerate(FORMULAS):
+        CardFactory(deck=deck, question=f"{text} #{number}", answer=text, tags="")
+    CardFactory(deck=deck, question="A plain question?", answer="It's 'quoted' = fine.")
+    rows = list(csv.reader(io.StringIO(cards_export_csv(deck=deck), newline="")))[1:]
+    for question, answer, _, _ in rows:
+        for cell in (question, answer):
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    assert rows[-1][:2] == ["A plain question?", "It's 'quoted' = fine."]
+    assert rows[0][0] == '\'=HYPERLINK("https://evil.example") #0'
+
+
+def test_a_guarded_export_round_trips_and_the_anki_export_keeps_text_as_it_is():
+    source = DeckFactory()
+    for number, text in enumerate(["=1+1", "+44 20", "-1 is negative", "@home", "'quoted"]):
+        CardFactory(deck=source, question=f"{text} #{number}", answer=text, tags="")
+    target = DeckFactory()
+    cards_import(deck=target, file=io.StringIO(cards_export_csv(deck=source)))
+    fields = ["question", "answer"]
+    assert list(target.cards.values_list(*fields)) == list(source.cards.values_list(*fields))
+    anki = cards_export_anki(deck=source)
+    assert "=1+1 #0\t" in anki
+    assert "'=1+1" not in anki

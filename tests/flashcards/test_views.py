@@ -45,6 +45,11 @@ def test_deck_page_query_count_is_fixed(client, django_assert_max_num_queries, c
     with django_assert_max_num_queries(DETAIL_QUERIES):
         response = client.get(deck.get_absolute_url())
     assert response.status_code == 200
+    # The count holds for the whole page: every card is on it.
+    html = response.content.decode()
+    assert html.count('<summary><span data-role="question">') == cards
+    for card in deck.cards.all():
+        assert card.question in html
 
 
 def test_deck_page_lists_questions_with_answers_behind_details(client):

@@ -79,3 +79,31 @@ def test_guide_index_and_guide_pages_link_their_feeds(client):
     jobs_feed = f"/jobs/feed/{guide.career.slug}/"
     assert f'<link rel="alternate" type="application/atom+xml" href="{jobs_feed}"' in page
     assert client.get(jobs_feed).status_code == 200
+
+
+def test_summaries_are_text_so_feed_readers_render_no_markup(client):
+    """A meta description is plain text: it goes out as Atom text, decoded once by the
+    XML parser, and a feed reader shows `"><script>` as those characters."""
+    hostile = '"><script>alert(1)</script> & <b>bold</b>'
+    GuideFactory(meta_description=hostile)
+    _, items = entries(client)
+    summary = items[0].find(f"{ATOM}summary")
+    assert summary.get("type") == "text"
+    assert summary.text == hostile
+    raw = client.get("/guides/feed/").content.decode()
+    assert "<script" not in raw
+    assert "&lt;script&gt;" in raw
+    assert "&amp;lt;" not in raw  # escaped once, for XML only
+
+
+def test_feeds_print_the_sites_own_address_whatever_the_host(client, settings):
+    settings.SITE_URL = "https://careers.example"
+    settings.ALLOWED_HOSTS = ["localhost"]
+    guide = complete_guide()
+    for url in ("/guides/feed/", f"/jobs/feed/{guide.career.slug}/"):
+        response = client.get(url, HTTP_HOST="localhost:4321")
+        root = ET.fromstring(response.content)  # noqa: S314 - our own response
+        links = [link.get("href") for link in root.iter(f"{ATOM}link")]
+        assert links, url
+        assert all(link.startswith("https://careers.example/") for link in links), links
+        assert b"localhost" not in response.content

@@ -1,3 +1,4 @@
+import datetime
 import json
 
 import pytest
@@ -10,6 +11,7 @@ from careers.core.importing import ImportInvalid
 from jobs.demo import demo_listing_specs, jobs_load_demo
 from jobs.models import Company, JobListing
 from jobs.services import jobs_feed_rows, jobs_import
+from tests.admin_forms import change_form_data
 from tests.factories import CareerFactory
 
 pytestmark = pytest.mark.django_db
@@ -200,3 +202,91 @@ def test_demo_loads_once_and_never_overwrites():
     assert JobListing.objects.live().count() < len(listings)  # some are expired
     assert JobListing.objects.filter(workplace_type="remote").exists()
     assert all(".example/" in url for url in JobListing.objects.values_list("apply_url", flat=True))
+
+
+@pytest.mark.parametrize(
+    ("content", "file_format", "line", "message"),
+    [
+        (b"[" * 100_000, "json", 1, "nested more than 3 levels deep"),
+        (b'[{"a": {"b": {"c": 1}}}]', "json", 1, "nested more than 3 levels deep"),
+        (b"external_id,title\nDE-1,Data\x00Engineer\n", "csv", 2, "NUL character"),
+    ],
+)
+def test_hostile_files_are_refused_with_a_message_not_a_crash(
+    career, content, file_format, line, message
+):
+    with pytest.raises(ImportInvalid) as refused:
+        jobs_feed_rows(content=content, file_format=file_format)
+    (error,) = refused.value.errors
+    assert error.line == line
+    assert message in error.message
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"title": "Data\u0000Engineer"}, "NUL character"),
+        ({"city": "Chi\ud800cago"}, "not valid Unicode"),
+        ({"remote_countries": ["US", "C\u0000A"]}, "NUL character"),
+    ],
+)
+def test_unstorable_text_in_a_row_is_reported_with_its_line(career, changes, message):
+    feed = json.dumps([row(1), row(2, **changes)], indent=2).encode("utf-8", "surrogatepass")
+    with pytest.raises(ImportInvalid) as refused:
+        run(feed)
+    (error,) = refused.value.errors
+    assert error.line == 18
+    assert message in error.message
+    assert JobListing.objects.count() == 0
+
+
+def test_the_admin_answers_a_hostile_feed_with_its_import_page(admin_client, career):
+    url = reverse("admin:jobs_joblisting_import")
+    for name, content in (
+        ("deep.json", b"[" * 100_000),
+        ("nul.csv", b"external_id\nx\x00\n"),
+        ("nul.json", json_feed(row(1, title="A\u0000B"))),
+    ):
+        upload = SimpleUploadedFile(name, content)
+        response = admin_client.post(url, {"file": upload, "source": "northwind"})
+        assert response.status_code == 400, name
+    assert JobListing.objects.count() == 0
+
+
+def test_a_write_that_fails_part_way_leaves_nothing_written(career, monkeypatch):
+    """The import writes in one transaction: the first listing saved is undone when the
+    second one fails."""
+    saved = []
+    real_save = JobListing.save
+
+    def save_then_fail(listing, *args, **kwargs):
+        if saved:
+            raise RuntimeError("the database went away")
+        real_save(listing, *args, **kwargs)
+        saved.append(listing.external_id)
+
+    monkeypatch.setattr(JobListing, "save", save_then_fail)
+    with pytest.raises(RuntimeError):
+        run(json_feed(row(1), row(2)))
+    assert saved == ["DE-1"]
+    assert JobListing.objects.count() == 0
+    assert Company.objects.count() == 0
+
+
+def test_a_nul_typed_into_an_admin_text_field_is_a_form_error(admin_client, career):
+    listing = JobListing.objects.create(
+        title="Data Engineer",
+        company=Company.objects.create(name="Northwind", website="https://n.example/"),
+        career=career,
+        description="Pipelines.",
+        apply_url="https://n.example/1",
+        valid_through=datetime.date(2099, 12, 31),
+        city="Chicago",
+        country="US",
+    )
+    url = reverse("admin:jobs_joblisting_change", args=[listing.pk])
+    data = change_form_data(admin_client.get(url))
+    data["description"] = "Markdown with a \x00 in it"
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "Null characters are not allowed" in str(response.context["adminform"].form.errors)

@@ -2,9 +2,13 @@ import datetime
 import html
 import json
 import re
+import threading
 
 import pytest
+from django.db import connection
 from django.template.loader import render_to_string
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from jobs.models import JobListing
@@ -388,3 +392,37 @@ def test_guide_jobs_link_shows_the_open_count():
     assert 'href="/jobs/?career=data-engineer"' in page
     assert "Browse Data Engineer jobs" in page
     assert "(3 open)" in page
+
+
+def test_a_click_is_counted_by_one_update_in_the_database(client):
+    """F() + 1 in the UPDATE itself: no read of the count that a concurrent click could
+    make stale."""
+    listing = JobListingFactory()
+    with CaptureQueriesContext(connection) as captured:
+        client.get(listing.get_apply_url())
+    writes = [q["sql"] for q in captured if not q["sql"].lstrip().upper().startswith("SELECT")]
+    assert len(writes) == 1
+    assert '"click_count" = ("jobs_joblisting"."click_count" + ' in writes[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_clicks_are_all_counted():
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrent connections to one database need PostgreSQL")
+    listing = JobListingFactory()
+    start = threading.Barrier(20, timeout=10)
+
+    def click():
+        try:
+            start.wait()
+            Client().get(listing.get_apply_url())
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=click) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    listing.refresh_from_db()
+    assert listing.click_count == 20

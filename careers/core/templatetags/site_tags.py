@@ -7,6 +7,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from careers.core.web import site_url
+
 register = template.Library()
 
 # The same escapes as django.utils.html.json_script: nothing inside the JSON can
@@ -21,13 +23,10 @@ def jsonld(value):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))  # noqa: S308 - escaped above
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, path):
-    """`path` as a full URL on this host, or "" where there is no request (the 500 page)."""
-    request = context.get("request")
-    if request is None:
-        return ""
-    return request.build_absolute_uri(path)
+@register.simple_tag
+def absolute_url(path):
+    """`path` as a full URL on the site's own address (settings.SITE_URL)."""
+    return site_url(path)
 
 
 @register.simple_tag

@@ -2,7 +2,6 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from careers.core.cache import content_changed
 from careers.core.importing import ImportInvalid
 from jobs.services import feed_format, jobs_feed_rows, jobs_import
 
@@ -44,5 +43,4 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Nothing imported: {len(invalid.errors)} problem(s) in {file}."
             ) from None
-        content_changed()  # readers see the new listings at once
         self.stdout.write(self.style.SUCCESS(f"Imported {file} as “{source}”: {result}."))

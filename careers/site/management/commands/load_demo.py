@@ -1,6 +1,5 @@
 from django.core.management.base import BaseCommand
 
-from careers.core.cache import content_changed
 from careers.site.demo import demo_load
 
 
@@ -14,4 +13,3 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         for result in demo_load().results:
             self.stdout.write(result.summary())
-        content_changed()
