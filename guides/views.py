@@ -154,6 +154,7 @@ def guide_card(request, slug):
     return response
 
 
+@require_safe
 def guide_card_svg(request, slug):
     """The card's first address (an SVG, which link previews did not show): moved."""
     return HttpResponsePermanentRedirect(reverse("guides:card", kwargs={"slug": slug}))

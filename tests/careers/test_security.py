@@ -3,7 +3,7 @@
 import logging
 
 import pytest
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, resolve, reverse
 
 from tests.factories import complete_guide
 from tests.flashcards.factories import deck_with_cards
@@ -118,9 +118,14 @@ def every_public_url(guide, deck, listing, other) -> list[str]:
     """One address of each public URL pattern (careers/urls.py and the apps' urls.py)."""
     return [
         "/",
+        reverse("careers:index"),
+        reverse("careers:favicon"),
+        reverse("careers:manifest"),
+        reverse("careers:compare_index"),
         "/guides/",
         guide.get_absolute_url(),
         reverse("guides:card", args=[guide.slug]),
+        reverse("guides:card_svg", args=[guide.slug]),
         reverse("guides:feed"),
         guide.career.get_absolute_url(),
         reverse("careers:compare", args=[f"{guide.career.slug}-vs-{other.career.slug}"]),
@@ -136,6 +141,29 @@ def every_public_url(guide, deck, listing, other) -> list[str]:
         reverse("jobs:apply", args=[listing.pk]),
         reverse("jobs:feed", args=[guide.career.slug]),
     ]
+
+
+def url_names(patterns, namespace=None):
+    """The name of every URL pattern but the admin's, with its namespace."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            if (pattern.namespace or namespace) != "admin":
+                yield from url_names(pattern.url_patterns, pattern.namespace or namespace)
+        elif pattern.name:
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def test_every_public_url_pattern_is_checked(settings):
+    guide = complete_guide(slug="data-engineer")
+    other = complete_guide(slug="data-scientist")
+    deck = deck_with_cards(career=guide.career, cards=2)
+    listing = JobListingFactory(career=guide.career)
+    checked = {
+        resolve(url.split("?")[0]).view_name
+        for url in every_public_url(guide, deck, listing, other)
+    }
+    staff_only = {"admin_content_health"}
+    assert set(url_names(get_resolver().url_patterns)) - staff_only == checked
 
 
 def test_public_pages_answer_only_get_and_head(client):
