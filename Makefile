@@ -91,6 +91,7 @@ serve: export SECURE_HSTS_SECONDS ?= 0
 serve: export SESSION_COOKIE_SECURE ?= false
 serve: export CSRF_COOKIE_SECURE ?= false
 serve: export SITE_URL ?= http://127.0.0.1:$(PORT)
+serve: export EMAIL_URL ?= consolemail://
 serve: install-run
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo

@@ -1,8 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
-from reversion.admin import VersionAdmin
 
-from careers.core.admin import NoLostWorkAdmin
+from careers.core.admin import ModeratedVersionAdmin
 from careers.forms import CareerForm
 from careers.models import Career, Category, SalaryFigure
 
@@ -12,7 +11,7 @@ admin.site.index_title = "Content"
 
 
 @admin.register(Category)
-class CategoryAdmin(NoLostWorkAdmin):
+class CategoryAdmin(ModeratedVersionAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name"]
@@ -26,7 +25,7 @@ class SalaryFigureInline(admin.TabularInline):
 
 
 @admin.register(Career)
-class CareerAdmin(NoLostWorkAdmin, VersionAdmin):
+class CareerAdmin(ModeratedVersionAdmin):
     form = CareerForm
     list_display = ["name", "category", "salary_display", "salary_as_of", "outlook_as_of"]
     list_filter = ["category"]

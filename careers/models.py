@@ -28,6 +28,7 @@ class Category(EditVersioned):
     class Meta:
         ordering = ["position", "name"]
         verbose_name_plural = "categories"
+        permissions = [("publish_category", "Can approve changes to categories")]
 
     def __str__(self):
         return self.name
@@ -115,6 +116,7 @@ class Career(EditVersioned):
 
     class Meta:
         ordering = ["name"]
+        permissions = [("publish_career", "Can approve changes to careers")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(salary_low__lte=F("salary_high")),

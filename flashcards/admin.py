@@ -1,8 +1,8 @@
 from adminsortable2.admin import SortableAdminBase, SortableStackedInline
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
@@ -12,6 +12,15 @@ from careers.core.admin import (
     PublishableAdmin,
     rows_import_view,
 )
+from careers.core.importing import ImportInvalid, RowError
+from careers.core.moderation import (
+    ModerationError,
+    is_moderated,
+    may_publish,
+    open_change,
+    working_copy,
+)
+from careers.core.moderation_admin import PENDING_NOTICE, site_url
 from flashcards import services
 from flashcards.forms import CardImportForm, DeckForm
 from flashcards.models import Card, Deck
@@ -46,6 +55,8 @@ class DeckAdmin(SortableAdminBase, PublishableAdmin):
         ),
     ]
     inlines = [CardInline]
+    # Its import and export links, on the moderated change form.
+    change_form_template = "admin/flashcards/deck/change_form.html"
 
     def get_search_results(self, request, queryset, search_term):
         queryset, _ = super().get_search_results(request, queryset, search_term)
@@ -55,6 +66,9 @@ class DeckAdmin(SortableAdminBase, PublishableAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         services.deck_cards_search_index(deck=form.instance)
+
+    def moderation_applied(self, item, previous):
+        services.deck_cards_search_index(deck=item)
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -72,16 +86,48 @@ class DeckAdmin(SortableAdminBase, PublishableAdmin):
             *super().get_urls(),
         ]
 
+    def _deck_or_404(self, request, object_id) -> Deck:
+        deck = self.get_object(request, unquote(object_id))
+        if deck is None:
+            raise Http404("No such deck.")
+        return deck
+
     def import_cards_view(self, request, object_id):
-        deck = get_object_or_404(Deck, pk=object_id)
+        """Cards from a file join a live deck as a pending change, unless a publisher
+        imports into a deck with no changes waiting: then they go live at once."""
+        deck = self._deck_or_404(request, object_id)
         if not (
             self.has_change_permission(request, deck)
             and request.user.has_perm("flashcards.add_card")
         ):
             raise PermissionDenied
+        pending = is_moderated(deck) and (
+            not self.has_publish_permission(request) or open_change(deck) is not None
+        )
 
         def run(data: dict) -> str:
-            cards = services.cards_import(deck=deck, file=data["file"])
+            try:
+                return import_into(data)
+            except ModerationError as problem:
+                raise ImportInvalid([RowError(0, str(problem))]) from None
+
+        def import_into(data: dict) -> str:
+            with working_copy(
+                deck,
+                user=request.user,
+                site_url=site_url(request),
+                applied=self.moderation_applied,
+            ) as copy:
+                cards = services.cards_import(deck=deck, file=data["file"])
+                if pending:
+                    copy.hold(f"Imported {len(cards)} cards from a file.")
+                else:
+                    copy.keep()
+            if pending:
+                return (
+                    f"{len(cards)} cards from the file joined the deck's pending changes. "
+                    + PENDING_NOTICE
+                )
             return f"Imported {len(cards)} cards into “{deck}”."
 
         return rows_import_view(
@@ -101,7 +147,7 @@ class DeckAdmin(SortableAdminBase, PublishableAdmin):
         )
 
     def export_cards_view(self, request, object_id):
-        deck = get_object_or_404(Deck, pk=object_id)
+        deck = self._deck_or_404(request, object_id)
         if not self.has_view_permission(request, deck):
             raise PermissionDenied
         response = HttpResponse(
@@ -113,12 +159,52 @@ class DeckAdmin(SortableAdminBase, PublishableAdmin):
 
 @admin.register(Card)
 class CardAdmin(NoLostWorkAdmin):
+    """Every card in one list. A card of a live deck (or of one with changes waiting) is
+    changed on its deck's page, where an editor's change waits for a publisher."""
+
     list_display = ["question", "deck", "difficulty", "position"]
     list_filter = ["difficulty", "deck"]
     list_select_related = ["deck"]
     search_fields = ["question", "answer", "tags", "deck__title"]
     autocomplete_fields = ["deck"]
     fields = ["deck", "position", "question", "answer", "difficulty", "tags"]
+
+    def _changes_here(self, request, deck: Deck) -> bool:
+        """Whether a change to the deck's cards made here would leave the review out."""
+        if is_moderated(deck) and not may_publish(request.user, Deck):
+            return False
+        return open_change(deck) is None
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or self._changes_here(request, obj.deck))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or self._changes_here(request, obj.deck))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "deck" and not may_publish(request.user, Deck):
+            # New cards and moves go to drafts only: a live deck's cards wait for review.
+            kwargs["queryset"] = Deck.objects.filter(
+                status__in=[Deck.Status.DRAFT, Deck.Status.IN_REVIEW]
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        card = self.get_object(request, unquote(object_id))
+        if card is not None and not self._changes_here(request, card.deck):
+            deck_url = reverse("admin:flashcards_deck_change", args=[card.deck_id])
+            self.message_user(
+                request,
+                format_html(
+                    "This card belongs to a live deck, or one with changes waiting: change it "
+                    'on <a href="{}">the deck’s page</a>, where changes wait for a publisher.',
+                    deck_url,
+                ),
+                messages.INFO,
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -4,9 +4,13 @@ from adminsortable2.admin import (
     SortableTabularInline,
 )
 from django.contrib import admin
-from reversion.admin import VersionAdmin
 
-from careers.core.admin import NoLostWorkAdmin, PositionedInlineFormSet, PublishableAdmin
+from careers.core.admin import (
+    ModeratedVersionAdmin,
+    NoLostWorkAdmin,
+    PositionedInlineFormSet,
+    PublishableAdmin,
+)
 from guides import services
 from guides.forms import GuideForm
 from guides.models import (
@@ -130,9 +134,15 @@ class GuideAdmin(SortableAdminBase, PublishableAdmin):
         services.guide_search_index(guide=form.instance)
         services.guides_card_draw(guides=Guide.objects.filter(pk=form.instance.pk))
 
+    def moderation_applied(self, item, previous):
+        services.guide_slug_changed(guide=item, old_slug=previous["slug"])
+        services.guide_search_index(guide=item)
+
 
 @admin.register(Certification)
-class CertificationAdmin(NoLostWorkAdmin, VersionAdmin):
+class CertificationAdmin(ModeratedVersionAdmin):
+    preview_enabled = False  # readers meet a certification on guide pages only
+
     list_display = ["name", "provider", "cost_display", "duration_display"]
     list_filter = ["provider"]
     search_fields = ["name", "provider"]

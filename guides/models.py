@@ -280,6 +280,7 @@ class Certification(EditVersioned, DurationRange):
 
     class Meta(DurationRange.Meta):
         ordering = ["name"]
+        permissions = [("publish_certification", "Can approve changes to certifications")]
 
     def __str__(self):
         return self.name

@@ -5,7 +5,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from careers.core.admin import NoLostWorkAdmin, PublishableAdmin, rows_import_view
+from careers.core.admin import ModeratedVersionAdmin, PublishableAdmin, rows_import_view
 from jobs.forms import FeedImportForm, JobListingForm
 from jobs.models import Company, JobListing
 from jobs.services import (
@@ -20,7 +20,7 @@ IMPORT_PERMISSION = "jobs.import_joblistings"
 
 
 @admin.register(Company)
-class CompanyAdmin(NoLostWorkAdmin):
+class CompanyAdmin(ModeratedVersionAdmin):
     list_display = ["name", "website", "listing_count"]
     search_fields = ["name", "website"]
 
@@ -36,6 +36,10 @@ class CompanyAdmin(NoLostWorkAdmin):
         if change and "name" in form.changed_data:
             # Site search finds listings by their company's name.
             jobs_search_index(listings=form.instance.listings.all())
+
+    def moderation_applied(self, item, previous):
+        if previous["name"] != item.name:
+            jobs_search_index(listings=item.listings.all())
 
 
 class OpenFilter(admin.SimpleListFilter):
@@ -176,3 +180,6 @@ class JobListingAdmin(PublishableAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         jobs_search_index(listings=JobListing.objects.filter(pk=form.instance.pk))
+
+    def moderation_applied(self, item, previous):
+        jobs_search_index(listings=JobListing.objects.filter(pk=item.pk))

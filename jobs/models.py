@@ -44,6 +44,7 @@ class Company(EditVersioned):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "companies"
+        permissions = [("publish_company", "Can approve changes to companies")]
 
     def __str__(self):
         return self.name

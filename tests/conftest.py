@@ -95,5 +95,8 @@ def editorial_groups(db):
         "guides.migrations.0002_editorial_groups",
         "flashcards.migrations.0002_editorial_groups",
         "jobs.migrations.0002_editorial_groups",
+        "careers.migrations.0006_publish_permissions",
+        "guides.migrations.0009_certification_publish_permission",
+        "jobs.migrations.0006_company_publish_permission",
     ):
         importlib.import_module(module).grant(apps, None)

@@ -1,4 +1,5 @@
-"""Pieces every editorial admin shares: publish rights, no lost work, logged actions."""
+"""Pieces every editorial admin shares: publish rights, no lost work, logged actions,
+guarded history, and moderation of what readers see (careers.core.moderation_admin)."""
 
 from collections.abc import Callable
 from itertools import pairwise
@@ -8,6 +9,7 @@ from adminsortable2.admin import CustomInlineFormSet
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten, model_ngettext, unquote
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -15,16 +17,23 @@ from django.urls import path, reverse
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from careers.core import review_queue  # noqa: F401 - registers the review queue
+from careers.core.diffs import item_diff
 from careers.core.editing import StaleEdit
 from careers.core.importing import ImportInvalid
+from careers.core.moderation import (
+    item_changes,
+    item_submit_for_review,
+    may_publish,
+    new_item_published,
+)
+from careers.core.moderation_admin import ModeratedAdminMixin, site_url
 from careers.core.publishing import (
     Publishable,
     publish_refusal,
     publishable_status_set,
 )
-from careers.core.revisions import revision_changes
-
-PUBLISHING_FIELDS = ("status", "publish_from", "publish_until")
+from careers.core.revisions import PUBLISHING_FIELDS
 
 
 class NoLostWorkForm(forms.ModelForm):
@@ -186,50 +195,43 @@ class PositionedInlineFormSet(CustomInlineFormSet):
         super().validate_unique()
 
 
-class PublishableAdmin(NoLostWorkAdmin, VersionAdmin):
-    """Editors write; only holders of the model's `publish_<model>` permission publish.
+class GuardedVersionAdmin(VersionAdmin):
+    """A versioned admin whose history, revert and recovery pages stay on their own model.
 
-    Every save, action, revert and recovery is a revision (django-reversion).
-    Reverting restores content, never the publishing state: a revert cannot
-    publish or unpublish, and an editor's recovery comes back as a draft.
+    django-reversion finds a revision by its id and the object id in the URL only, so
+    a version of another model with the same id would be restored through this admin:
+    here a version must belong to this model (404 otherwise), and recovery is only for
+    an item that was deleted. An editor's recovery comes back as a draft.
     """
 
-    class Media:
-        # Asks before leaving a change form with unsaved edits.
-        js = ["js/admin_unsaved_changes.js"]
-
-    actions = ["submit_for_review", "publish", "unpublish"]
-    list_select_related = ["career"]
-    autocomplete_fields = ["career"]
-    date_hierarchy = "updated_at"
-    readonly_fields = ["created_at", "updated_at"]
-    show_facets = admin.ShowFacets.ALWAYS
-
-    def publish_permission(self) -> str:
-        opts = self.model._meta
-        return f"{opts.app_label}.publish_{opts.model_name}"
-
-    def has_publish_permission(self, request) -> bool:
-        return request.user.has_perm(self.publish_permission())
-
-    def get_formsets_with_inlines(self, request, obj=None):
-        """Inlines of the parts the model's publish rules need check them too."""
-        parts = self.model.publish_rules.parts
-        for formset, inline in super().get_formsets_with_inlines(request, obj):
-            part = formset.fk.remote_field.get_accessor_name()
-            if part in parts:
-                formset = type(
-                    formset.__name__, (PublishRulesFormSetMixin, formset), {"publish_part": part}
-                )
-            yield formset, inline
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
-        if not self.has_publish_permission(request):
-            readonly += [f for f in PUBLISHING_FIELDS if f not in readonly]
-        return readonly
-
     object_history_template = "admin/publishable_history.html"
+
+    def _version_or_404(self, version_id, **lookups) -> Version:
+        content_type = ContentType.objects.get_for_model(self.model)
+        version = Version.objects.filter(
+            pk=version_id if str(version_id).isdigit() else None,
+            content_type=content_type,
+            **lookups,
+        ).first()
+        if version is None:
+            raise Http404("No such revision of this kind of item.")
+        return version
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        self._version_or_404(version_id, object_id=unquote(object_id))
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        version = self._version_or_404(version_id)
+        if self.model._base_manager.filter(pk=version.object_id).exists():
+            raise Http404("This item was not deleted: open its history to revert it.")
+        if issubclass(self.model, Publishable) and not may_publish(request.user, self.model):
+            request.publishing_state = {
+                "status": Publishable.Status.DRAFT,
+                "publish_from": None,
+                "publish_until": None,
+            }
+        return super().recover_view(request, version_id, extra_context)
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -262,12 +264,16 @@ class PublishableAdmin(NoLostWorkAdmin, VersionAdmin):
             "title": f"Changes to {obj}",
             "older": older,
             "newer": newer,
-            "changes": revision_changes(older=older, newer=newer),
+            "diff": item_diff(
+                before=older.revision.version_set.select_related("content_type"),
+                after=newer.revision.version_set.select_related("content_type"),
+                item_key=(newer.content_type_id, newer.object_id),
+            ),
         }
         return TemplateResponse(request, "admin/publishable_compare.html", context)
 
     def history_view(self, request, object_id, extra_context=None):
-        """The history, with a link per revision to what it changed."""
+        """The history, with a link per revision to what it changed, and the review trail."""
         obj = self.get_object(request, unquote(object_id))
         versions = (
             list(Version.objects.get_for_object(obj).values_list("pk", "revision_id"))
@@ -283,9 +289,55 @@ class PublishableAdmin(NoLostWorkAdmin, VersionAdmin):
             revision: f"{compare}?older={older}&newer={newer}"
             for (newer, revision), (older, _) in pairwise(versions)
         }
-        return super().history_view(
-            request, object_id, {"compare_urls": compare_urls, **(extra_context or {})}
-        )
+        context = {
+            "compare_urls": compare_urls,
+            "review_trail": list(item_changes(obj)) if obj else [],
+            **(extra_context or {}),
+        }
+        return super().history_view(request, object_id, context)
+
+
+class ModeratedVersionAdmin(ModeratedAdminMixin, NoLostWorkAdmin, GuardedVersionAdmin):
+    """Reference data readers see on live pages (a career, a certification): always on
+    the site, so an editor's change to it waits for a publisher."""
+
+
+class PublishableAdmin(ModeratedAdminMixin, NoLostWorkAdmin, GuardedVersionAdmin):
+    """Editors write; only holders of the model's `publish_<model>` permission publish.
+
+    Every save, action, revert and recovery is a revision (django-reversion).
+    Reverting restores content, never the publishing state: a revert cannot
+    publish or unpublish, and an editor's recovery comes back as a draft. On a live
+    item, an editor's save or revert is a pending change (careers.core.moderation).
+    """
+
+    class Media:
+        # Asks before leaving a change form with unsaved edits.
+        js = ["js/admin_unsaved_changes.js"]
+
+    actions = ["submit_for_review", "publish", "unpublish"]
+    list_select_related = ["career"]
+    autocomplete_fields = ["career"]
+    date_hierarchy = "updated_at"
+    readonly_fields = ["created_at", "updated_at"]
+    show_facets = admin.ShowFacets.ALWAYS
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        """Inlines of the parts the model's publish rules need check them too."""
+        parts = self.model.publish_rules.parts
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            part = formset.fk.remote_field.get_accessor_name()
+            if part in parts:
+                formset = type(
+                    formset.__name__, (PublishRulesFormSetMixin, formset), {"publish_part": part}
+                )
+            yield formset, inline
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            readonly += [f for f in PUBLISHING_FIELDS if f not in readonly]
+        return readonly
 
     def _publishing_state(self, pk):
         return self.model.objects.filter(pk=pk).values(*PUBLISHING_FIELDS).first()
@@ -299,20 +351,20 @@ class PublishableAdmin(NoLostWorkAdmin, VersionAdmin):
         keep = getattr(request, "publishing_state", None)
         if keep is None and not self.has_publish_permission(request):
             keep = self._publishing_state(obj.pk) if obj.pk else None
-            if keep is None:  # a new or recovered item starts as a draft
+            if keep is None:  # a new item starts as a draft
                 keep = {"status": obj.Status.DRAFT, "publish_from": None, "publish_until": None}
         for field, value in (keep or {}).items():
             setattr(obj, field, value)
         super().save_model(request, obj, form, change)
 
-    def _set_status(self, request, queryset, status, verb):
+    def _set_status(self, request, queryset, status, verb, *, apply=publishable_status_set):
         """Apply a status through the model's own rules; each change is a logged revision."""
         changed, refused = 0, []
         for obj in queryset:
             with reversion.create_revision():
                 reversion.set_user(request.user)
                 reversion.set_comment(verb)
-                problems = publishable_status_set(item=obj, status=status)
+                problems = apply(item=obj, status=status)
             if problems:
                 refused.append(f"{obj}: {', '.join(problems)}")
                 continue
@@ -325,16 +377,24 @@ class PublishableAdmin(NoLostWorkAdmin, VersionAdmin):
 
     @admin.action(description="Submit selected for review", permissions=["change"])
     def submit_for_review(self, request, queryset):
+        """Drafts go into the review queue; a live item's changes wait on save instead."""
+
+        def submit(*, item, status):
+            return item_submit_for_review(item=item, user=request.user, site_url=site_url(request))
+
         self._set_status(
-            request,
-            queryset.exclude(status=self.model.Status.PUBLISHED),
-            self.model.Status.IN_REVIEW,
-            "Submitted for review",
+            request, queryset, self.model.Status.IN_REVIEW, "Submitted for review", apply=submit
         )
 
     @admin.action(description="Publish selected", permissions=["publish"])
     def publish(self, request, queryset):
-        self._set_status(request, queryset, self.model.Status.PUBLISHED, "Published")
+        def publish(*, item, status):
+            problems = publishable_status_set(item=item, status=status)
+            if not problems:
+                new_item_published(item=item, user=request.user)
+            return problems
+
+        self._set_status(request, queryset, self.model.Status.PUBLISHED, "Published", apply=publish)
 
     @admin.action(description="Unpublish selected (back to draft)", permissions=["publish"])
     def unpublish(self, request, queryset):

@@ -11,7 +11,8 @@ class CoreConfig(AppConfig):
 
     name = "careers.core"
     label = "core"
-    verbose_name = "Core"
+    # What editors see of it in the admin: the review queue.
+    verbose_name = "Publishing"
 
     def ready(self):
         # System checks, sign-in receivers, the raw-save receiver of no lost work.

@@ -1,16 +1,15 @@
 """The editorial flow in a real Chromium: write, reorder, preview, publish, revert."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from careers.core.publishing import Publishable
 from careers.core.roles import EDITORS, PUBLISHERS
 from guides.models import Guide
 from tests.factories import CareerFactory
+from tests.staff import signed_in_browser as signed_in
+from tests.staff import staff_user as staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "correct-horse-battery-staple"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -20,23 +19,6 @@ def _orm_beside_playwright(django_db_setup):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         yield
-
-
-def staff(username: str, role: str) -> User:
-    user = User.objects.create_user(username=username, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
-
-
-def signed_in(new_context, live_server, user: User):
-    page = new_context(viewport={"width": 1280, "height": 1000}).new_page()
-    page.on("dialog", lambda dialog: dialog.accept())
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
-    return page
 
 
 def step_titles(guide: Guide) -> list[str]:
