@@ -131,12 +131,17 @@ class GuideAdmin(SortableAdminBase, PublishableAdmin):
         super().save_related(request, form, formsets, change)
         # The guide is saved before its parts: index it, and draw its preview card,
         # once all of them are.
-        services.guide_search_index(guide=form.instance)
-        services.guides_card_draw(guides=Guide.objects.filter(pk=form.instance.pk))
+        self._parts_saved(form.instance)
 
     def moderation_applied(self, item, previous):
         services.guide_slug_changed(guide=item, old_slug=previous["slug"])
-        services.guide_search_index(guide=item)
+        self._parts_saved(item)
+
+    @staticmethod
+    def _parts_saved(guide):
+        """What readers see of the guide changed: search and its link-preview card follow."""
+        services.guide_search_index(guide=guide)
+        services.guides_card_draw(guides=Guide.objects.filter(pk=guide.pk))
 
 
 @admin.register(Certification)

@@ -5,12 +5,16 @@ import re
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
+from careers.core.models import PendingChange
+from careers.core.moderation import pending_change_approve
 from careers.core.publishing import Publishable
 from careers.core.roles import EDITORS, PUBLISHERS
-from guides import og_card
+from guides import og_card, services
+from guides.admin import GuideAdmin
 from guides.figures import annotated_figures, with_figures
 from guides.models import Guide, GuideCard
 from tests.admin_forms import change_form_data
@@ -120,19 +124,25 @@ def test_the_versioned_card_is_cached_for_a_year_and_changes_with_what_it_shows(
     assert client.get(url)["Location"] == new_url
 
 
-@pytest.mark.parametrize("role", [EDITORS, PUBLISHERS])
-def test_the_card_is_drawn_when_the_guide_is_saved_not_on_each_request(
-    client, editorial_groups, role
-):
-    user = User.objects.create_user(username="staff", password="x", is_staff=True)
+def staff_client(client, role):
+    user = User.objects.create_user(username=role.lower(), password="x", is_staff=True)
     user.groups.add(Group.objects.get(name=role))
     client.force_login(user)
-    guide = GuideFactory(title="How to Become a Tester")
-    RoadmapStepFactory(guide=guide)
+    return user
+
+
+def retitle(client, guide, title):
     change_url = reverse("admin:guides_guide_change", args=[guide.pk])
     data = change_form_data(client.get(change_url))
-    data["title"] = "How to Become a Test Engineer"
+    data["title"] = title
     assert client.post(change_url, data).status_code == 302
+
+
+def test_the_card_is_drawn_when_the_guide_is_saved_not_on_each_request(client, editorial_groups):
+    staff_client(client, PUBLISHERS)
+    guide = GuideFactory(title="How to Become a Tester")
+    RoadmapStepFactory(guide=guide)
+    retitle(client, guide, "How to Become a Test Engineer")
     card = GuideCard.objects.get(guide=guide)
     drawn_at = card.drawn_at
     client.logout()
@@ -141,6 +151,28 @@ def test_the_card_is_drawn_when_the_guide_is_saved_not_on_each_request(
     for _ in range(3):
         assert client.get(url).status_code == 200
     assert GuideCard.objects.get(guide=guide).drawn_at == drawn_at
+
+
+def test_an_editors_change_reaches_the_card_when_a_publisher_approves_it(client, editorial_groups):
+    publisher = staff_client(Client(), PUBLISHERS)
+    guide = GuideFactory(title="How to Become a Tester")
+    RoadmapStepFactory(guide=guide)
+    services.guides_card_draw(guides=Guide.objects.filter(pk=guide.pk))
+    live_digest = GuideCard.objects.get(guide=guide).digest
+
+    staff_client(client, EDITORS)
+    retitle(client, guide, "How to Become a Test Engineer")
+    # Pending: the card, like the page, still shows what readers see.
+    assert GuideCard.objects.get(guide=guide).digest == live_digest
+
+    change = PendingChange.objects.get()
+    applied = GuideAdmin(Guide, None).moderation_applied
+    pending_change_approve(change=change, user=publisher, applied=applied)
+    card = GuideCard.objects.get(guide=guide)
+    assert card.digest != live_digest
+    guide = with_figures(Guide.objects.filter(pk=guide.pk)).get()
+    assert guide.title == "How to Become a Test Engineer"
+    assert card.digest == og_card.card_digest(og_card.card_content(guide, annotated_figures(guide)))
 
 
 def test_load_demo_draws_every_demo_guides_card():
