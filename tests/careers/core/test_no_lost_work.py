@@ -3,6 +3,7 @@ is refused with a message, a form without its version is refused, and the check 
 in the database when two saves arrive at the same moment (careers.core.editing)."""
 
 import threading
+import time
 
 import pytest
 from django.db import connection
@@ -171,17 +172,16 @@ def test_two_saves_at_the_same_moment_keep_exactly_one(admin_user, monkeypatch):
     opener = Client()
     opener.force_login(admin_user)
     data = change_form_data(opener.get(url))
-    both_checked = threading.Barrier(2, timeout=10)
-    waited = threading.local()
+    first_checked = threading.Event()
     check = NoLostWorkForm._check_opened_version
 
-    def check_then_wait(form, opened):
+    def check_then_linger(form, opened):
         check(form, opened)
-        if not getattr(waited, "done", False):  # both pass the form's check, then save
-            waited.done = True
-            both_checked.wait()
+        if not first_checked.is_set():  # the other save arrives while this one is
+            first_checked.set()  # between the form's check and its write
+            time.sleep(0.5)
 
-    monkeypatch.setattr(NoLostWorkForm, "_check_opened_version", check_then_wait)
+    monkeypatch.setattr(NoLostWorkForm, "_check_opened_version", check_then_linger)
     results = {}
 
     def save(title):
@@ -192,10 +192,12 @@ def test_two_saves_at_the_same_moment_keep_exactly_one(admin_user, monkeypatch):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=save, args=(title,)) for title in ("Alpha", "Beta")]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
+    first = threading.Thread(target=save, args=("Alpha",))
+    second = threading.Thread(target=save, args=("Beta",))
+    first.start()
+    assert first_checked.wait(timeout=30)
+    second.start()
+    for thread in (first, second):
         thread.join(timeout=30)
     statuses = sorted(response.status_code for response in results.values())
     assert statuses == [200, 302]
