@@ -3,7 +3,7 @@ from django.contrib import admin
 
 from careers.core.admin import ModeratedVersionAdmin
 from careers.forms import CareerForm
-from careers.models import Career, Category, SalaryFigure
+from careers.models import Career, Category, SalaryFigure, Skill, SkillAlias
 
 admin.site.site_header = f"{settings.SITE_NAME} editors"
 admin.site.site_title = f"{settings.SITE_NAME} admin"
@@ -67,3 +67,19 @@ class CareerAdmin(ModeratedVersionAdmin):
     @admin.display(description="Typical pay")
     def salary_display(self, career):
         return career.salary_display
+
+
+class SkillAliasInline(admin.TabularInline):
+    model = SkillAlias
+    extra = 0
+    fields = ["text", "case_sensitive", "whole_word"]
+
+
+@admin.register(Skill)
+class SkillAdmin(ModeratedVersionAdmin):
+    list_display = ["name", "kind", "category"]
+    list_filter = ["kind", "category"]
+    search_fields = ["name", "aliases__text", "category"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [SkillAliasInline]
+    fields = ["name", "slug", "kind", "category", "name_case_sensitive", "description"]
