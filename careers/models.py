@@ -2,13 +2,14 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 
 from careers.core.editing import EditVersioned
 from careers.core.fields import WebAddressField
 from careers.core.formatting import format_money_range
 from careers.core.markdown import render_markdown
+from careers.core.search import Searchable
 
 
 class Period(models.TextChoices):
@@ -168,7 +169,7 @@ class SalaryFigure(SourcedRange):
         return self.career.get_absolute_url()
 
 
-class Skill(EditVersioned):
+class Skill(EditVersioned, Searchable):
     """Something a career needs and employers ask for ("Python", "Kubernetes", "Communication").
 
     Guides, roadmap steps, certifications, cards and job listings point at it; its name and
@@ -206,6 +207,7 @@ class Skill(EditVersioned):
 
     class Meta:
         ordering = ["name"]
+        indexes = Searchable.Meta.indexes
         permissions = [
             ("publish_skill", "Can approve changes to skills"),
             ("merge_skill", "Can merge one skill into another"),
@@ -248,3 +250,8 @@ class SkillAlias(models.Model):
 
     def get_absolute_url(self):
         return self.skill.get_absolute_url()
+
+
+def skill_prefetch(lookup: str) -> Prefetch:
+    """Prefetch the skills items link to (a step's, a card's) with what a link shows."""
+    return Prefetch(lookup, queryset=Skill.objects.only("name", "slug"))

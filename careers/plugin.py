@@ -1,6 +1,8 @@
-"""What the hub brings to the site-wide pages (careers.core.plugins): its demo careers."""
+"""What the hub brings to the site-wide pages (careers.core.plugins): its demo careers and skills,
+and skills for site search."""
 
 from careers.core.plugins import ContentPlugin
 from careers.demo import careers_load_demo
+from careers.search import skill_search
 
-PLUGIN = ContentPlugin(name="careers", demo_load=careers_load_demo)
+PLUGIN = ContentPlugin(name="careers", search_kind=skill_search, demo_load=careers_load_demo)

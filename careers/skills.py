@@ -162,3 +162,108 @@ def skill_matcher() -> SkillMatcher:
     """The matcher of every skill as the database has them now (two queries). Compiled
     once for each set of names and aliases, so once per change to them, not per call."""
     return _matcher(skill_terms())
+
+
+def skill_slug(name: str) -> str:
+    """An address for a skill's page that keeps "C", "C++" and "C#" apart."""
+    from django.utils.text import slugify
+
+    spelled = name.strip().replace("+", " plus ").replace("#", " sharp ")
+    if spelled.startswith("."):
+        spelled = "dot " + spelled[1:]
+    return slugify(spelled)[:80].strip("-") or "skill"
+
+
+_NOTE = re.compile(r"^(?P<name>.*?)\s*\((?P<note>[^()]*)\)$")
+
+
+class SkillsFromText:
+    """Turns free text typed before skills existed (a guide's "Python (expert)", a card's
+    tag "python") into skills, for a data migration: names that differ only in case merge
+    into one skill, a closing "(…)" becomes the link's note, and `report()` says what
+    merged. `skill_model` is the model as the migration sees it; with `alias_model`, a
+    text that is a skill's alias finds that skill too."""
+
+    def __init__(self, skill_model, alias_model=None):
+        self.model = skill_model
+        self.by_name = {}
+        if alias_model is not None:
+            for alias in alias_model.objects.select_related("skill"):
+                self.by_name.setdefault(alias.text.casefold(), alias.skill)
+        self.by_name.update({skill.name.casefold(): skill for skill in skill_model.objects.all()})
+        self.slugs = set(skill_model.objects.values_list("slug", flat=True))
+        self.sources: dict[str, list[str]] = {}
+
+    def skill(self, text: str, *, where: str, with_note: bool = True):
+        """(skill, note) for one piece of free text, creating the skill the first time.
+        Without a note to keep it in, "(…)" stays part of the name."""
+        text = " ".join(text.split())
+        found = _NOTE.match(text) if with_note else None
+        name, note = (
+            (found["name"], found["note"].strip()) if found and found["name"] else (text, "")
+        )
+        name = name[:80]
+        skill = self.by_name.get(name.casefold())
+        if skill is None:
+            slug, number = skill_slug(name), 2
+            while slug in self.slugs:
+                slug, number = f"{skill_slug(name)[:76]}-{number}", number + 1
+            skill = self.model.objects.create(name=name, slug=slug)
+            self.by_name[name.casefold()] = skill
+            self.slugs.add(slug)
+        self.sources.setdefault(skill.name, []).append(f"“{text}” ({where})")
+        return skill, note
+
+    def report(self) -> list[str]:
+        """One line for each skill that more than one piece of text turned into."""
+        return [
+            f"{name}: merged {', '.join(sources)}"
+            for name, sources in sorted(self.sources.items())
+            if len(sources) > 1
+        ]
+
+
+def skill_merge(*, keep, merged, user=None) -> int:
+    """Merge `merged` into `keep`: every reference to it (guides, steps, certifications,
+    cards, listings, aliases: whatever points at a skill) moves to `keep`, its name
+    becomes one of `keep`'s aliases, and it is deleted; one revision of `keep` records
+    it. A reference `keep` already has is dropped rather than doubled. Returns how many
+    references moved."""
+    import reversion
+    from django.db import IntegrityError, transaction
+
+    from careers.models import Skill, SkillAlias
+
+    if keep.pk == merged.pk:
+        raise ValueError("A skill cannot be merged into itself.")
+    moved = 0
+    with transaction.atomic():
+        for relation in Skill._meta.related_objects:
+            if relation.many_to_many:
+                through = relation.through
+                field = next(f for f in through._meta.fields if f.related_model is Skill).attname
+                rows = through.objects.filter(**{field: merged.pk})
+            else:
+                field = relation.field.attname
+                rows = relation.related_model._base_manager.filter(**{field: merged.pk})
+            for row in rows:
+                try:
+                    with transaction.atomic():
+                        type(row)._base_manager.filter(pk=row.pk).update(**{field: keep.pk})
+                    moved += 1
+                except IntegrityError:  # keep already has it
+                    row.delete()
+        names = {keep.name.casefold()} | {
+            text.casefold() for text in keep.aliases.values_list("text", flat=True)
+        }
+        if merged.name.casefold() not in names:
+            SkillAlias.objects.create(
+                skill=keep, text=merged.name, case_sensitive=merged.name_case_sensitive
+            )
+        name = merged.name
+        merged.delete()
+        with reversion.create_revision():
+            reversion.set_user(user)
+            reversion.set_comment(f"Merged “{name}” into this skill ({moved} references moved).")
+            keep.save()
+    return moved
