@@ -204,6 +204,7 @@ class Skill(EditVersioned, Searchable):
         help_text="Find the name in text only as written here: “Go” and “R” (so that the verb "
         "“go” is not the language).",
     )
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]

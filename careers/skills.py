@@ -191,6 +191,7 @@ class SkillsFromText:
             for alias in alias_model.objects.select_related("skill"):
                 self.by_name.setdefault(alias.text.casefold(), alias.skill)
         self.by_name.update({skill.name.casefold(): skill for skill in skill_model.objects.all()})
+        self.existing = {skill.pk for skill in self.by_name.values()}
         self.slugs = set(skill_model.objects.values_list("slug", flat=True))
         self.sources: dict[str, list[str]] = {}
 
@@ -211,6 +212,8 @@ class SkillsFromText:
             skill = self.model.objects.create(name=name, slug=slug)
             self.by_name[name.casefold()] = skill
             self.slugs.add(slug)
+        if skill.pk in self.existing and skill.name not in self.sources:
+            self.sources[skill.name] = [f"the skill “{skill.name}” already there"]
         self.sources.setdefault(skill.name, []).append(f"“{text}” ({where})")
         return skill, note
 

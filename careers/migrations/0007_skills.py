@@ -61,6 +61,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='skill',
+            name='updated_at',
+            field=models.DateTimeField(auto_now=True),
+        ),
+        migrations.AddField(
+            model_name='skill',
             name='search_text',
             field=models.TextField(default='', editable=False, help_text="What site search reads besides the title, as plain text; rebuilt by the app's search kind (careers.core.search.SearchKind.index)."),
         ),
