@@ -1,9 +1,14 @@
+from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.db.models import Count
 
 from careers.core.admin import ModeratedVersionAdmin
 from careers.forms import CareerForm
-from careers.models import Career, Category, SalaryFigure
+from careers.models import Career, Category, SalaryFigure, Skill, SkillAlias
+from careers.search import skill_search
+from careers.skills import skill_merge
 
 admin.site.site_header = f"{settings.SITE_NAME} editors"
 admin.site.site_title = f"{settings.SITE_NAME} admin"
@@ -67,3 +72,83 @@ class CareerAdmin(ModeratedVersionAdmin):
     @admin.display(description="Typical pay")
     def salary_display(self, career):
         return career.salary_display
+
+
+class SkillAliasInline(admin.TabularInline):
+    model = SkillAlias
+    extra = 0
+    fields = ["text", "case_sensitive", "whole_word"]
+
+
+class SkillActionForm(ActionForm):
+    keep = forms.CharField(
+        required=False,
+        label="Skill to keep (its name, for “merge”)",
+        widget=forms.TextInput(attrs={"size": 24}),
+    )
+
+
+@admin.register(Skill)
+class SkillAdmin(ModeratedVersionAdmin):
+    action_form = SkillActionForm
+    actions = ["merge_into"]
+    list_display = ["name", "kind", "category", "uses"]
+    list_filter = ["kind", "category"]
+    search_fields = ["name", "aliases__text", "category"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [SkillAliasInline]
+    fields = ["name", "slug", "kind", "category", "name_case_sensitive", "description"]
+
+    def get_queryset(self, request):
+        # How many guides, steps, cards and listings point at each skill (one query).
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                guide_count=Count("guide_links", distinct=True),
+                step_count=Count("roadmap_steps", distinct=True),
+                card_count=Count("cards", distinct=True),
+                listing_count=Count("listing_links", distinct=True),
+            )
+        )
+
+    @admin.display(description="Guides · steps · cards · listings")
+    def uses(self, skill):
+        return (
+            f"{skill.guide_count} · {skill.step_count} · {skill.card_count} · {skill.listing_count}"
+        )
+
+    def has_merge_permission(self, request):
+        return request.user.has_perm("careers.merge_skill")
+
+    @admin.action(description="Merge selected skills into the skill to keep", permissions=["merge"])
+    def merge_into(self, request, queryset):
+        name = request.POST.get("keep", "").strip()
+        keep = Skill.objects.filter(name__iexact=name).first()
+        if keep is None:
+            self.message_user(
+                request,
+                f"No skill is named “{name}”: type the name of the skill to keep.",
+                messages.ERROR,
+            )
+            return
+        merged = [skill for skill in queryset if skill.pk != keep.pk]
+        if not merged:
+            self.message_user(request, "Select the skills to merge into it.", messages.ERROR)
+            return
+        moved = sum(skill_merge(keep=keep, merged=skill, user=request.user) for skill in merged)
+        skill_search.index(Skill.objects.filter(pk=keep.pk))
+        names = ", ".join(skill.name for skill in merged)
+        self.message_user(
+            request,
+            f"Merged {names} into {keep.name}: {moved} references moved; "
+            "each merged name is now an alias.",
+            messages.SUCCESS,
+        )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        skill_search.index(Skill.objects.filter(pk=form.instance.pk))
+
+    def moderation_applied(self, item, previous):
+        skill_search.index(Skill.objects.filter(pk=item.pk))

@@ -2,12 +2,14 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 
 from careers.core.editing import EditVersioned
 from careers.core.fields import WebAddressField
 from careers.core.formatting import format_money_range
+from careers.core.markdown import render_markdown
+from careers.core.search import Searchable
 
 
 class Period(models.TextChoices):
@@ -165,3 +167,92 @@ class SalaryFigure(SourcedRange):
 
     def get_absolute_url(self):
         return self.career.get_absolute_url()
+
+
+class Skill(EditVersioned, Searchable):
+    """Something a career needs and employers ask for ("Python", "Kubernetes", "Communication").
+
+    Guides, roadmap steps, certifications, cards and job listings point at it; its name and
+    aliases find it in text (careers.skills).
+    """
+
+    class Kind(models.TextChoices):
+        TECHNICAL = "technical", "Technical"
+        TOOL = "tool", "Tool or platform"
+        SOFT = "soft", "Soft"
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    kind = models.CharField(
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.TECHNICAL,
+        help_text="For editors: a language or method, a product or platform, or a way of working.",
+    )
+    category = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="The heading it is listed under on the skills page, e.g. “Programming "
+        "languages”. Empty lists it under “Other skills”.",
+    )
+    description = models.TextField(
+        blank=True, help_text="A few sentences on what it is and why it matters. Markdown."
+    )
+    description_html = models.TextField(editable=False, default="")
+    name_case_sensitive = models.BooleanField(
+        default=False,
+        help_text="Find the name in text only as written here: “Go” and “R” (so that the verb "
+        "“go” is not the language).",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = Searchable.Meta.indexes
+        permissions = [
+            ("publish_skill", "Can approve changes to skills"),
+            ("merge_skill", "Can merge one skill into another"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("skills:detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        self.description_html = render_markdown(self.description)
+        super().save(*args, **kwargs)
+
+
+class SkillAlias(models.Model):
+    """Another way text names a skill: "k8s" for Kubernetes, "sklearn" for scikit-learn."""
+
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="aliases")
+    text = models.CharField(max_length=80)
+    case_sensitive = models.BooleanField(
+        default=False, help_text="Match only as written, e.g. “Go” but not “go”."
+    )
+    whole_word = models.BooleanField(
+        default=True,
+        help_text="Match only as a word of its own (“SQL” but not inside “NoSQL”). Untick to "
+        "match inside longer words too.",
+    )
+
+    class Meta:
+        ordering = ["skill", "text"]
+        verbose_name_plural = "skill aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["skill", "text"], name="careers_skillalias_unique"),
+        ]
+
+    def __str__(self):
+        return self.text
+
+    def get_absolute_url(self):
+        return self.skill.get_absolute_url()
+
+
+def skill_prefetch(lookup: str) -> Prefetch:
+    """Prefetch the skills items link to (a step's, a card's) with what a link shows."""
+    return Prefetch(lookup, queryset=Skill.objects.only("name", "slug"))

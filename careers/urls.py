@@ -25,8 +25,17 @@ careers_patterns = (
     "careers",
 )
 
+skills_patterns = (
+    [
+        path("", views.skill_index, name="index"),
+        path("<slug:slug>/", views.skill_detail, name="detail"),
+    ],
+    "skills",
+)
+
 urlpatterns = [
     path("", include(careers_patterns)),
+    path("skills/", include(skills_patterns)),
     path("sitemap.xml", views.sitemap_xml, name="sitemap"),
     path("guides/", include("guides.urls")),
     path("flashcards/", include("flashcards.urls")),

@@ -30,7 +30,8 @@ class CardInline(SortableStackedInline):
     model = Card
     formset = PositionedInlineFormSet
     extra = 0
-    fields = ["question", "answer", ("difficulty", "tags"), "position"]
+    fields = ["question", "answer", ("difficulty", "skills"), "position"]
+    autocomplete_fields = ["skills"]
 
 
 @admin.register(Deck)
@@ -165,9 +166,9 @@ class CardAdmin(NoLostWorkAdmin):
     list_display = ["question", "deck", "difficulty", "position"]
     list_filter = ["difficulty", "deck"]
     list_select_related = ["deck"]
-    search_fields = ["question", "answer", "tags", "deck__title"]
-    autocomplete_fields = ["deck"]
-    fields = ["deck", "position", "question", "answer", "difficulty", "tags"]
+    search_fields = ["question", "answer", "skills__name", "deck__title"]
+    autocomplete_fields = ["deck", "skills"]
+    fields = ["deck", "position", "question", "answer", "difficulty", "skills"]
 
     def _changes_here(self, request, deck: Deck) -> bool:
         """Whether a change to the deck's cards made here would leave the review out."""

@@ -7,7 +7,7 @@ from careers.core.editing import EditVersioned
 from careers.core.markdown import render_markdown
 from careers.core.publishing import Publishable, PublishRules
 from careers.core.search import Searchable
-from careers.models import Career
+from careers.models import Career, Skill
 
 
 class Deck(Publishable):
@@ -63,10 +63,8 @@ class Card(EditVersioned, Searchable):
     difficulty = models.CharField(
         max_length=12, choices=Difficulty.choices, default=Difficulty.INTERMEDIATE
     )
-    tags = models.CharField(
-        max_length=200,
-        blank=True,
-        help_text="Optional, comma-separated, e.g. “statistics, python”.",
+    skills = models.ManyToManyField(
+        Skill, blank=True, related_name="cards", help_text="The skills this card practises."
     )
 
     class Meta:
@@ -94,7 +92,3 @@ class Card(EditVersioned, Searchable):
 
     def get_absolute_url(self):
         return f"{self.deck.get_absolute_url()}#card-{self.pk}"
-
-    @property
-    def tag_list(self) -> list[str]:
-        return [tag.strip() for tag in self.tags.split(",") if tag.strip()]

@@ -4,7 +4,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404
 
 from careers.core.search import SEARCH_INDEX_FIELDS
-from careers.models import Career
+from careers.models import Career, skill_prefetch
 from flashcards.models import Card, Deck
 
 PREVIEW_SIZE = 3
@@ -21,10 +21,12 @@ def live_decks_with_counts() -> list[Deck]:
 
 
 def deck_for_page(slug: str) -> Deck:
-    """The live deck (with its career) and, as `card_list`, its cards in order (two
-    queries), or 404."""
+    """The live deck (with its career) and, as `card_list`, its cards in order with their
+    skills (three queries), or 404."""
     deck = get_object_or_404(Deck.objects.live().select_related("career"), slug=slug)
-    deck.card_list = list(deck.cards.defer(*SEARCH_INDEX_FIELDS))
+    deck.card_list = list(
+        deck.cards.defer(*SEARCH_INDEX_FIELDS).prefetch_related(skill_prefetch("skills"))
+    )
     return deck
 
 

@@ -1,9 +1,10 @@
 """Bulk import and export of a deck's cards, and the cards' search index.
 
 The import file is CSV (comma, semicolon or tab separated, UTF-8) with a header row:
-`question,answer[,difficulty][,tags]`. It goes through the one all-or-nothing row
-importer (careers.core.importing): every row is checked before anything is written,
-and each bad row is reported with its line number.
+`question,answer[,difficulty][,tags]`, where tags name the skills a card practises
+(careers.Skill: found by name in any case, created when new). It goes through the
+one all-or-nothing row importer (careers.core.importing): every row is checked
+before anything is written, and each bad row is reported with its line number.
 """
 
 import csv
@@ -24,6 +25,8 @@ from careers.core.importing import (
     spreadsheet_cell,
     spreadsheet_value,
 )
+from careers.models import Skill
+from careers.skills import SkillsFromText
 from flashcards.models import Card, Deck
 from flashcards.search import card_search
 
@@ -85,8 +88,8 @@ def cards_import(*, deck: Deck, file: IO) -> list[Card]:
             question=values.get("question", ""),
             answer=values.get("answer", ""),
             difficulty=difficulty,
-            tags=", ".join(tag.strip() for tag in values.get("tags", "").split(",") if tag.strip()),
         )
+        card.skill_names = [tag.strip() for tag in values.get("tags", "").split(",") if tag.strip()]
         # Uniqueness is checked here against the deck and the file, without a query a row.
         card.full_clean(validate_constraints=False)
         if card.question in existing:
@@ -97,8 +100,15 @@ def cards_import(*, deck: Deck, file: IO) -> list[Card]:
         return card
 
     def write(cards: list[Card]) -> list[Card]:
+        skills = SkillsFromText(Skill)
         for card in cards:
             card.save()
+            card.skills.set(
+                [
+                    skills.skill(name, where="import", with_note=False)[0]
+                    for name in card.skill_names
+                ]
+            )
         cards_search_index(cards=Card.objects.filter(pk__in=[card.pk for card in cards]))
         return cards
 
@@ -121,8 +131,9 @@ def cards_export_csv(*, deck: Deck) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(IMPORT_COLUMNS)
-    for card in deck.cards.all():
-        cells = [card.question, card.answer, card.difficulty, card.tags]
+    for card in deck.cards.prefetch_related("skills"):
+        tags = ", ".join(skill.name for skill in card.skills.all())
+        cells = [card.question, card.answer, card.difficulty, tags]
         writer.writerow([spreadsheet_cell(cell) for cell in cells])
     return out.getvalue()
 
@@ -137,13 +148,13 @@ def cards_export_anki(*, deck: Deck, cards: list[Card] | None = None) -> str:
     The `#` header lines tell Anki 2.1.55+ the separator, that fields hold HTML, the
     note type, the deck name and which column holds tags; older versions ask instead.
     """
-    cards = list(deck.cards.all()) if cards is None else cards
+    cards = list(deck.cards.prefetch_related("skills")) if cards is None else cards
     out = io.StringIO()
     out.write("#separator:tab\n#html:true\n#notetype:Basic\n")
     out.write(f"#deck:{' '.join(deck.title.split())}\n#tags column:3\n")
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     for card in cards:
-        tags = [_anki_tag(tag) for tag in card.tag_list] + [card.difficulty]
+        tags = [_anki_tag(skill.name) for skill in card.skills.all()] + [card.difficulty]
         writer.writerow([escape(card.question), card.answer_html, " ".join(tags)])
     return out.getvalue()
 

@@ -30,11 +30,18 @@ def deck_index(request):
     )
 
 
-@reader_cache
+@reader_cache(query=("skill",))
 @require_safe
 def deck_detail(request, slug):
     deck = selectors.deck_for_page(slug)
     cards = deck.card_list
+    # ?skill=<slug>: practise only the cards of one skill (from a skill's page).
+    skill = next(
+        (s for card in cards for s in card.skills.all() if s.slug == request.GET.get("skill")),
+        None,
+    )
+    if skill is not None:
+        cards = [card for card in cards if skill in card.skills.all()]
     crumbs = [*_index_crumbs(), (deck.title, deck.get_absolute_url())]
     counts = dict.fromkeys(Card.Difficulty.values, 0)
     for card in cards:
@@ -51,6 +58,7 @@ def deck_detail(request, slug):
         {
             "deck": deck,
             "cards": cards,
+            "skill": skill,
             "guide": career_guide(deck.career),
             "difficulties": difficulties,
             "crumbs": crumbs,

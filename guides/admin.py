@@ -19,10 +19,10 @@ from guides.models import (
     Guide,
     GuideCertification,
     GuideRedirect,
+    GuideSkill,
     Path,
     RelatedGuide,
     RoadmapStep,
-    Skill,
 )
 
 
@@ -34,13 +34,16 @@ class RoadmapStepInline(SortableStackedInline):
         "title",
         ("duration_min", "duration_max", "duration_unit", "duration_label"),
         "description",
+        "skills",
     ]
+    autocomplete_fields = ["skills"]
 
 
 class SkillInline(SortableTabularInline):
-    model = Skill
+    model = GuideSkill
     extra = 0
-    fields = ["kind", "name"]
+    fields = ["kind", "skill", "note"]
+    autocomplete_fields = ["skill"]
 
 
 class PathInline(SortableTabularInline):
@@ -150,7 +153,8 @@ class CertificationAdmin(ModeratedVersionAdmin):
 
     list_display = ["name", "provider", "cost_display", "duration_display"]
     list_filter = ["provider"]
-    search_fields = ["name", "provider"]
+    search_fields = ["name", "provider", "skills__name"]
+    autocomplete_fields = ["skills"]
 
     @admin.display(description="Cost")
     def cost_display(self, certification):

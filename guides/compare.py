@@ -12,9 +12,9 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import reverse
 
-from careers.models import Career
+from careers.models import Career, Skill
 from guides.figures import Chart, pay_chart
-from guides.models import Certification, Guide, GuideCertification, Path, Skill
+from guides.models import Certification, Guide, GuideCertification, GuideSkill, Path
 from guides.selectors import GuideSummary, guide_summaries
 
 SEPARATOR = "-vs-"
@@ -47,7 +47,7 @@ class Side:
     guide: Guide
     summary: GuideSummary
     path_cost: str
-    skills: list[Skill]
+    skills: list[GuideSkill]
     certifications: list[Certification]
 
     @property
@@ -60,9 +60,9 @@ class Side:
 class Comparison:
     first: Side
     second: Side
-    shared_skills: list[str]
-    first_only_skills: list[str]
-    second_only_skills: list[str]
+    shared_skills: list[Skill]
+    first_only_skills: list[Skill]
+    second_only_skills: list[Skill]
     shared_certifications: list[Certification]
     first_only_certifications: list[Certification]
     second_only_certifications: list[Certification]
@@ -114,8 +114,8 @@ def _unique(items: list, key) -> list:
     return kept
 
 
-def _skill_key(skill: Skill) -> str:
-    return " ".join(skill.name.split()).casefold()
+def _skill_key(link: GuideSkill) -> int:
+    return link.skill_id
 
 
 def _side(guide: Guide, summary: GuideSummary) -> Side:
@@ -127,7 +127,7 @@ def _side(guide: Guide, summary: GuideSummary) -> Side:
         summary=summary,
         path_cost=_path_cost(paths),
         # Technical skills first, then soft, each in the editor's order.
-        skills=sorted(skills, key=lambda s: s.kind != Skill.Kind.TECHNICAL),
+        skills=sorted(skills, key=lambda s: s.kind != GuideSkill.Kind.TECHNICAL),
         certifications=[link.certification for link in guide.certifications.all()],
     )
 
@@ -142,7 +142,7 @@ def _newest_live_guides(slugs: set[str]) -> dict[str, Guide]:
         .order_by("career_id", "-edition_year")
         .prefetch_related(
             "career__salary_figures",
-            "skills",
+            Prefetch("skills", queryset=GuideSkill.objects.select_related("skill")),
             "paths",
             Prefetch(
                 "certifications",
@@ -181,9 +181,9 @@ def comparison_for_page(pair: str) -> Comparison:
     return Comparison(
         first=a,
         second=b,
-        shared_skills=[skill.name for skill in shared],
-        first_only_skills=[skill.name for skill in a_only],
-        second_only_skills=[skill.name for skill in b_only],
+        shared_skills=[link.skill for link in shared],
+        first_only_skills=[link.skill for link in a_only],
+        second_only_skills=[link.skill for link in b_only],
         shared_certifications=shared_certs,
         first_only_certifications=a_only_certs,
         second_only_certifications=b_only_certs,

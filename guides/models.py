@@ -11,7 +11,7 @@ from careers.core.formatting import format_money, format_money_range, format_ran
 from careers.core.markdown import render_markdown
 from careers.core.publishing import Publishable, PublishRules
 from careers.core.search import Searchable
-from careers.models import Career, Period
+from careers.models import Career, Period, Skill
 
 
 class DurationUnit(models.TextChoices):
@@ -144,6 +144,9 @@ class RoadmapStep(DurationRange):
     )
     description = models.TextField(help_text="Markdown: links, emphasis, lists.")
     description_html = models.TextField(editable=False, default="")
+    skills = models.ManyToManyField(
+        Skill, blank=True, related_name="roadmap_steps", help_text="The skills this step teaches."
+    )
 
     class Meta(DurationRange.Meta):
         ordering = ["position", "id"]
@@ -180,26 +183,37 @@ class RoadmapStep(DurationRange):
         return self.duration_label or self.duration_display
 
 
-class Skill(models.Model):
+class GuideSkill(models.Model):
+    """A skill the guide teaches, in its technical or soft list, in the editor's order."""
+
     class Kind(models.TextChoices):
         TECHNICAL = "technical", "Technical"
         SOFT = "soft", "Soft"
 
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="skills")
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.TECHNICAL)
-    name = models.CharField(max_length=120)
+    kind = models.CharField(
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.TECHNICAL,
+        help_text="The list it appears in on the guide page.",
+    )
+    skill = models.ForeignKey(Skill, on_delete=models.PROTECT, related_name="guide_links")
+    note = models.CharField(
+        max_length=80, blank=True, help_text="Shown after the name, e.g. “expert” or “basics”."
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["position", "id"]
+        verbose_name = "skill"
         constraints = [
             models.UniqueConstraint(
-                fields=["guide", "kind", "name"], name="guides_skill_unique_per_guide"
+                fields=["guide", "kind", "skill"], name="guides_guideskill_unique_per_guide"
             ),
         ]
 
     def __str__(self):
-        return self.name
+        return f"{self.skill} ({self.note})" if self.note else str(self.skill)
 
     def get_absolute_url(self):
         return self.guide.get_absolute_url() + "#skills"
@@ -277,6 +291,9 @@ class Certification(EditVersioned, DurationRange):
         help_text="A subscription shows as “$49/mo”.",
     )
     url = WebAddressField(blank=True, help_text="The provider's page for the certification.")
+    skills = models.ManyToManyField(
+        Skill, blank=True, related_name="certifications", help_text="What the exam covers."
+    )
 
     class Meta(DurationRange.Meta):
         ordering = ["name"]

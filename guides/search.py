@@ -24,14 +24,14 @@ class GuideSearch(SearchKind):
         return f"Guide · {guide.career.category.name} · {figures.line}"
 
     def index_queryset(self, guides: QuerySet[Guide]) -> QuerySet[Guide]:
-        return guides.prefetch_related("steps", "skills", "faqs")
+        return guides.prefetch_related("steps", "skills__skill", "faqs")
 
     def text(self, guide: Guide) -> str:
         """What site search reads of a guide besides its title: intro, steps, skills, FAQs."""
         parts = [plain_text(guide.intro_html)]
         for step in guide.steps.all():
             parts += [step.title, plain_text(step.description_html)]
-        parts += [skill.name for skill in guide.skills.all()]
+        parts += [link.skill.name for link in guide.skills.all()]
         for faq in guide.faqs.all():
             parts += [faq.question, plain_text(faq.answer_html)]
         return join_text(*parts)

@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from careers.core.search import SEARCH_INDEX_FIELDS
-from careers.models import Career, Category
+from careers.models import Career, Category, skill_prefetch
 from guides.figures import CareerFigures, annotated_figures, with_figures
-from guides.models import Guide, GuideCertification
+from guides.models import Guide, GuideCertification, GuideSkill, RoadmapStep
 
 
 @dataclass(frozen=True)
@@ -77,8 +77,10 @@ def guide_for_page(slug: str, *, queryset: QuerySet[Guide] | None = None) -> Gui
         queryset.defer(*SEARCH_INDEX_FIELDS)
         .select_related("career__category")
         .prefetch_related(
-            "steps",
-            "skills",
+            Prefetch(
+                "steps", queryset=RoadmapStep.objects.prefetch_related(skill_prefetch("skills"))
+            ),
+            Prefetch("skills", queryset=GuideSkill.objects.select_related("skill")),
             "paths",
             Prefetch(
                 "certifications",

@@ -62,6 +62,20 @@ def _with_compare_urls(guide: Guide, related: list) -> list[tuple]:
     ]
 
 
+def _with_taught_marked(context: dict, skills: list) -> dict:
+    """Split the skills employers ask for into those the guide teaches and those it does
+    not, each with a link to its page."""
+    taught = {link.skill_id for link in skills}
+    demand = context.get("skills_in_demand") or []
+    for row in demand:
+        row["url"] = reverse("skills:detail", kwargs={"slug": row["slug"]})
+    return {
+        **context,
+        "demand_taught": [row for row in demand if row["skill_id"] in taught],
+        "demand_not_taught": [row for row in demand if row["skill_id"] not in taught],
+    }
+
+
 @reader_cache
 @require_safe
 def guide_detail(request, slug):
@@ -102,16 +116,17 @@ def guide_detail(request, slug):
             "steps": steps,
             "figures": figures,
             "timeline": roadmap_timeline(steps),
-            "technical_skills": [s for s in skills if s.kind == s.Kind.TECHNICAL],
-            "soft_skills": [s for s in skills if s.kind == s.Kind.SOFT],
+            "technical_skills": [link for link in skills if link.kind == link.Kind.TECHNICAL],
+            "soft_skills": [link for link in skills if link.kind == link.Kind.SOFT],
             "paths": paths,
             "certifications": [link.certification for link in guide.certifications.all()],
             "faqs": faqs,
             "related": related,
             "related_compare": _with_compare_urls(guide, related),
             "card_url": card_url,
-            # The interview-prep preview and the open-jobs count, from the apps that have them.
-            **career_page_context(guide.career),
+            # The interview-prep preview, the open-jobs count and the skills those jobs ask
+            # for, from the apps that have them.
+            **_with_taught_marked(career_page_context(guide.career), skills),
             "crumbs": crumbs,
             "structured_data": page_data,
         },

@@ -7,13 +7,14 @@ from django.utils.safestring import mark_safe
 
 from careers.core.admin import ModeratedVersionAdmin, PublishableAdmin, rows_import_view
 from jobs.forms import FeedImportForm, JobListingForm
-from jobs.models import Company, JobListing
+from jobs.models import Company, JobListing, ListingSkill
 from jobs.services import (
     feed_format,
     jobs_expire,
     jobs_feed_rows,
     jobs_import,
     jobs_search_index,
+    listing_skills_detect,
 )
 
 IMPORT_PERMISSION = "jobs.import_joblistings"
@@ -60,6 +61,18 @@ class OpenFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ListingSkillInline(admin.TabularInline):
+    model = ListingSkill
+    extra = 0
+    fields = ["skill", "note", "position", "detected"]
+    readonly_fields = ["detected"]
+    autocomplete_fields = ["skill"]
+    verbose_name_plural = (
+        "Skills asked for (found in the title and description when either changes: "
+        "“detected”; add others by hand)"
+    )
+
+
 @admin.register(JobListing)
 class JobListingAdmin(PublishableAdmin):
     form = JobListingForm
@@ -90,6 +103,7 @@ class JobListingAdmin(PublishableAdmin):
     date_hierarchy = "posted_on"
     readonly_fields = ["click_count", "created_at", "updated_at"]
     actions = [*PublishableAdmin.actions, "expire_selected"]
+    inlines = [ListingSkillInline]
     fieldsets = [
         (None, {"fields": ["title", "company", "career", "description", "apply_url"]}),
         (
@@ -176,6 +190,16 @@ class JobListingAdmin(PublishableAdmin):
             ),
             done_url=reverse("admin:jobs_joblisting_changelist"),
         )
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is ListingSkill and (
+            not change or {"title", "description"} & set(form.changed_data)
+        ):
+            # Before the save is kept (live, or as a pending change a publisher reviews):
+            # what was detected is part of it. An editor's removal of a detected skill
+            # stands until the text changes again.
+            listing_skills_detect([form.instance])
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -38,9 +38,14 @@ class JobFilterForm(forms.Form):
     company = forms.IntegerField(
         required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput
     )
+    # ?skill=python&skill=sql: listings that ask for every one of them (from a skill's page).
+    skill = forms.MultipleChoiceField(
+        required=False, label="Skills", widget=forms.MultipleHiddenInput
+    )
 
-    def __init__(self, *args, careers=(), **kwargs):
+    def __init__(self, *args, careers=(), skills=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["skill"].choices = [(skill.slug, skill.name) for skill in skills]
         self.fields["career"].choices = [
             ("", "Any career"),
             *((career.slug, career.name) for career in careers),
@@ -51,7 +56,7 @@ class JobFilterForm(forms.Form):
     def filters(self) -> dict:
         """The valid filters only, without empty ones: what the list is narrowed by."""
         data = getattr(self, "cleaned_data", {})
-        return {name: value for name, value in data.items() if value not in ("", None)}
+        return {name: value for name, value in data.items() if value not in ("", None, [])}
 
     @property
     def ignored(self) -> list[tuple[str, str]]:

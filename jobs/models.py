@@ -14,7 +14,7 @@ from careers.core.formatting import format_money, format_money_range
 from careers.core.markdown import render_markdown
 from careers.core.publishing import Publishable, PublishableQuerySet
 from careers.core.search import Searchable
-from careers.models import Career, Period
+from careers.models import Career, Period, Skill
 from jobs.countries import country_name
 
 country_code_validator = RegexValidator(
@@ -329,6 +329,35 @@ class JobListing(Publishable, Searchable):
         return self.status in (self.Status.PUBLISHED, self.Status.EXPIRED) and (
             self.publish_from is None or self.publish_from <= at
         )
+
+
+class ListingSkill(models.Model):
+    """A skill the employer asks for, in the listing's order; found in its text or added
+    by an editor (careers.skills; jobs.services.listing_skills_detect)."""
+
+    listing = models.ForeignKey(JobListing, on_delete=models.CASCADE, related_name="skill_links")
+    skill = models.ForeignKey(Skill, on_delete=models.PROTECT, related_name="listing_links")
+    position = models.PositiveSmallIntegerField(default=0)
+    note = models.CharField(max_length=80, blank=True, help_text="E.g. “nice to have”.")
+    detected = models.BooleanField(
+        default=False,
+        help_text="Found in the listing's title or description rather than added by hand.",
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = "skill asked for"
+        verbose_name_plural = "skills asked for"
+        constraints = [
+            models.UniqueConstraint(fields=["listing", "skill"], name="jobs_listingskill_unique"),
+        ]
+        indexes = [models.Index(fields=["skill", "listing"], name="jobs_listingskill_by_skill")]
+
+    def __str__(self):
+        return str(self.skill)
+
+    def get_absolute_url(self):
+        return self.skill.get_absolute_url()
 
 
 def format_money_full(amount: int, currency: str) -> str:

@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Min, Q, QuerySet
+from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -10,7 +10,7 @@ from careers.core.publishing import publish_window_moments
 from careers.core.search import SEARCH_INDEX_FIELDS
 from careers.models import Career
 from jobs.countries import country_codes_matching
-from jobs.models import JobListing
+from jobs.models import JobListing, ListingSkill
 
 MAX_ID = 2**63 - 1
 
@@ -28,6 +28,7 @@ def live_listings(
     employment: str = "",
     min_salary: int | None = None,
     company: int | None = None,
+    skill: list[str] = (),
 ) -> QuerySet[JobListing]:
     """Live listings, newest first, narrowed by the list page's filters (all optional)."""
     listings = (
@@ -57,7 +58,20 @@ def live_listings(
         listings = listings.with_yearly_salary().filter(yearly_salary_min__gte=min_salary)
     if company is not None:
         listings = listings.filter(company_id=company)
-    return listings.order_by("-posted_on", "-id")
+    for slug in skill:  # every one of them
+        listings = listings.filter(skill_links__skill__slug=slug)
+    return listings.prefetch_related(listing_skills_prefetch()).order_by("-posted_on", "-id")
+
+
+def listing_skills_prefetch() -> Prefetch:
+    """A listing's skills in its order, as `skill_list`, with what a link shows."""
+    return Prefetch(
+        "skill_links",
+        queryset=ListingSkill.objects.select_related("skill").only(
+            "listing", "skill", "position", "note", "skill__name", "skill__slug"
+        ),
+        to_attr="skill_list",
+    )
 
 
 def similar_live_listings(listing: JobListing, *, limit: int = 5) -> list[JobListing]:
@@ -73,20 +87,57 @@ def similar_live_listings(listing: JobListing, *, limit: int = 5) -> list[JobLis
 
 
 def listing_for_page(pk: int) -> JobListing:
-    """A listing readers can open or could once (one query), with its company and career,
+    """A listing readers can open or could once (two queries), with its company, career and
+    skills
     or 404. It may have expired since: the page then answers 410 (see jobs.views)."""
     if not 0 < pk <= MAX_ID:
         # The database would refuse such a number rather than find nothing.
         raise Http404("No job listing has that address.")
-    listing = JobListing.objects.select_related("company", "career").filter(pk=pk).first()
+    listing = (
+        JobListing.objects.select_related("company", "career")
+        .prefetch_related(listing_skills_prefetch())
+        .filter(pk=pk)
+        .first()
+    )
     if listing is None or not listing.was_published():
         raise Http404("No job listing has that address.")
     return listing
 
 
+# Below this many open listings, shares say little: the guide says so instead.
+DEMAND_MIN_LISTINGS = 5
+DEMAND_TOP_SKILLS = 12
+
+
+def skills_in_demand(career: Career, *, limit: int = DEMAND_TOP_SKILLS) -> list[dict]:
+    """The skills the career's open listings ask for most, as {"skill_id", "name", "slug",
+    "asking"} (how many listings ask for it), most asked first (one query)."""
+    rows = (
+        ListingSkill.objects.filter(listing__in=JobListing.objects.live().filter(career=career))
+        .values("skill_id", "skill__name", "skill__slug")
+        .annotate(asking=Count("listing_id", distinct=True))
+        .order_by("-asking", "skill__name")[:limit]
+    )
+    return [
+        {
+            "skill_id": r["skill_id"],
+            "name": r["skill__name"],
+            "slug": r["skill__slug"],
+            "asking": r["asking"],
+        }
+        for r in rows
+    ]
+
+
 def open_jobs_context(career: Career) -> dict:
-    """The guide page's call to action to the career's open jobs (includes/jobs_link.html)."""
-    return {"open_job_count": open_listing_count(career)}
+    """The guide page's call to action to the career's open jobs (includes/jobs_link.html)
+    and what those jobs ask for (one query, and one more with enough listings to count)."""
+    count = open_listing_count(career)
+    return {
+        "open_job_count": count,
+        "demand_min_listings": DEMAND_MIN_LISTINGS,
+        "skills_in_demand": skills_in_demand(career) if count >= DEMAND_MIN_LISTINGS else [],
+    }
 
 
 def next_listing_change(at: datetime.datetime) -> datetime.datetime | None:

@@ -25,7 +25,8 @@ from careers.core.importing import (
     rows_import,
 )
 from careers.models import Career, Period
-from jobs.models import Company, JobListing
+from careers.skills import skill_matcher
+from jobs.models import Company, JobListing, ListingSkill
 from jobs.search import listing_search
 
 # Columns a row may have; the first group is required.
@@ -351,6 +352,7 @@ def jobs_import(
         for listing, company in changed:
             listing.company = company  # now saved, with its id
             listing.save()
+        listing_skills_detect(listing for listing, _ in changed)
         jobs_search_index(
             listings=JobListing.objects.filter(pk__in=[listing.pk for listing, _ in changed])
         )
@@ -384,3 +386,43 @@ def jobs_expire(*, listings: QuerySet[JobListing]) -> int:
 def jobs_search_index(*, listings: QuerySet[JobListing]) -> int:
     """Rebuild the site-search index of these listings; returns how many."""
     return listing_search.index(listings)
+
+
+def listing_skills_detect(listings: Iterable[JobListing]) -> int:
+    """Link each saved listing to the skills its title and description name (careers.skills),
+    marked as detected; returns how many links were added or removed.
+
+    Skills the text names that the listing lacks are added after its own; detected links
+    whose skill the text no longer names are dropped; links an editor added by hand stay
+    whatever the text says. Every way a listing's text changes (the admin, a feed import,
+    a job source's fetch) calls this, so all of them detect alike. A fixed number of
+    queries for any number of listings: the matcher's two, one read, one delete, one insert.
+    """
+    listings = [listing for listing in listings if listing.pk is not None]
+    if not listings:
+        return 0
+    matcher = skill_matcher()
+    links: dict[int, list[ListingSkill]] = {listing.pk: [] for listing in listings}
+    for link in ListingSkill.objects.filter(listing__in=links):
+        links[link.listing_id].append(link)
+    dropped: list[int] = []
+    added: list[ListingSkill] = []
+    for listing in listings:
+        found = matcher.find(f"{listing.title}\n{listing.description}")
+        own = links[listing.pk]
+        dropped += [link.pk for link in own if link.detected and link.skill_id not in found]
+        linked = {link.skill_id for link in own}
+        position = max((link.position for link in own), default=0)
+        for skill_id in found:
+            if skill_id not in linked:
+                position += 1
+                added.append(
+                    ListingSkill(
+                        listing=listing, skill_id=skill_id, position=position, detected=True
+                    )
+                )
+    if dropped:
+        ListingSkill.objects.filter(pk__in=dropped).delete()
+    if added:
+        ListingSkill.objects.bulk_create(added)
+    return len(dropped) + len(added)

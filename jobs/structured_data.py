@@ -52,6 +52,9 @@ def job_posting(request, listing: JobListing) -> dict:
         "url": site_url(listing.get_absolute_url()),
         "directApply": False,
     }
+    skills = [link.skill.name for link in getattr(listing, "skill_list", [])]
+    if skills:
+        data["skills"] = skills
     if listing.country:
         data["jobLocation"] = _address(listing)
     if listing.is_remote:

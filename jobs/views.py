@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from careers.core.cache import reader_cache
 from careers.core.structured_data import breadcrumb_list
 from careers.core.web import page_number
-from careers.models import Career
+from careers.models import Career, Skill
 from guides.selectors import career_guide
 from jobs import selectors
 from jobs.forms import JobFilterForm
@@ -40,9 +40,12 @@ FILTERS = tuple(JobFilterForm.base_fields)
 @require_safe
 def job_list(request):
     careers = list(Career.objects.order_by("name").only("name", "slug"))
+    skills = list(
+        Skill.objects.filter(slug__in=request.GET.getlist("skill")[:10]).only("name", "slug")
+    )
     data = request.GET.copy()
     data.setdefault("workplace", "")  # so "Any" shows as chosen
-    form = JobFilterForm(data, careers=careers)
+    form = JobFilterForm(data, careers=careers, skills=skills)
     form.is_valid()
     filters = form.filters
     career = next((c for c in careers if c.slug == filters.get("career")), None)
@@ -55,7 +58,15 @@ def job_list(request):
     page = paginator.page(page_number(request, num_pages=paginator.num_pages))
     query = urlencode([(name, value) for name in FILTERS for value in request.GET.getlist(name)])
     crumbs = _list_crumbs(career)
-    if career is not None:
+    chosen = filters.get("skill", [])
+    chosen_skills = sorted(
+        (s for s in skills if s.slug in chosen), key=lambda s: chosen.index(s.slug)
+    )
+    if chosen_skills and career is None and company is None:
+        names = ", ".join(s.name for s in chosen_skills)
+        heading = f"Jobs asking for {names}"
+        description = f"Open jobs that ask for {names}, newest first."
+    elif career is not None:
         heading = f"{career.name} jobs"
         description = (
             f"Open {career.name} jobs, newest first, with location, pay and a direct link to apply."
@@ -78,6 +89,7 @@ def job_list(request):
             "ignored": form.ignored,
             "career": career,
             "company": company,
+            "chosen_skills": chosen_skills,
             "heading": heading,
             "page_title": page_title,
             "description": description,

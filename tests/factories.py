@@ -6,16 +6,17 @@ import factory
 from factory.django import DjangoModelFactory
 
 from careers.core.publishing import Publishable
-from careers.models import Career, Category, SalaryFigure
+from careers.models import Career, Category, SalaryFigure, Skill
+from careers.skills import skill_slug
 from guides.models import (
     FAQ,
     Certification,
     Guide,
     GuideCertification,
+    GuideSkill,
     Path,
     RelatedGuide,
     RoadmapStep,
-    Skill,
 )
 
 
@@ -90,11 +91,22 @@ class RoadmapStepFactory(DjangoModelFactory):
 
 
 class SkillFactory(DjangoModelFactory):
+    """A skill of the hub; the same name gives the same skill."""
+
     class Meta:
         model = Skill
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Skill {n}")
+    slug = factory.LazyAttribute(lambda o: skill_slug(o.name))
+
+
+class GuideSkillFactory(DjangoModelFactory):
+    class Meta:
+        model = GuideSkill
 
     guide = factory.SubFactory(GuideFactory)
-    name = factory.Sequence(lambda n: f"Skill {n}")
+    skill = factory.SubFactory(SkillFactory)
     position = factory.Sequence(int)
 
 
@@ -155,8 +167,8 @@ def complete_guide(*, parts: int = 3, **kwargs) -> Guide:
     guide = GuideFactory(**kwargs)
     for _ in range(parts):
         RoadmapStepFactory(guide=guide)
-        SkillFactory(guide=guide)
-        SkillFactory(guide=guide, kind=Skill.Kind.SOFT)
+        GuideSkillFactory(guide=guide)
+        GuideSkillFactory(guide=guide, kind=GuideSkill.Kind.SOFT)
         PathFactory(guide=guide)
         GuideCertificationFactory(guide=guide)
         FAQFactory(guide=guide)

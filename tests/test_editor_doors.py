@@ -410,7 +410,7 @@ def card_data(card, **changes) -> dict:
         "question": card.question,
         "answer": card.answer,
         "difficulty": card.difficulty,
-        "tags": card.tags,
+        "skills": [skill.pk for skill in card.skills.all()],
         "opened_version": card.edit_version,  # as the change form carries it (no lost work)
     }
     return {**data, **changes}

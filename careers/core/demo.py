@@ -70,7 +70,12 @@ class DemoLoadResult:
         return line + "."
 
 
-_PLURALS = {"category": "categories", "salaryfigure": "salary figures", "company": "companies"}
+_PLURALS = {
+    "category": "categories",
+    "salaryfigure": "salary figures",
+    "company": "companies",
+    "skillalias": "skill aliases",
+}
 
 
 def _plural(model_name: str, count: int) -> str:

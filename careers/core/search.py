@@ -261,7 +261,7 @@ class SearchHit:
 
 @dataclass
 class SearchGroup:
-    kind: str  # "guides", "cards" or "jobs": the value of ?kind=
+    kind: str  # "skills", "guides", "cards" or "jobs": the value of ?kind=
     label: str
     count: int = 0
     hits: list[SearchHit] = field(default_factory=list)

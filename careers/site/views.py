@@ -1,4 +1,6 @@
-"""The pages that compose every app: home, search, robots.txt, the sitemap, health."""
+"""The pages that compose every app: home, search, skills, robots.txt, the sitemap, health."""
+
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemaps_views
@@ -14,9 +16,12 @@ from django.views.decorators.http import require_safe
 
 from careers.core.cache import cache_available, reader_cache
 from careers.core.search import MAX_QUERY_LENGTH
+from careers.core.structured_data import breadcrumb_list
 from careers.core.web import page_number, site_url
 from careers.site.search import site_search
 from careers.site.sitemaps import sitemaps
+from careers.site.skills import skill_for_page, skills_by_category
+from careers.structured_data import defined_term
 from guides.selectors import group_by_category, live_guide_summaries
 
 
@@ -131,5 +136,46 @@ def search(request):
             "page_title": title,
             "description": "Search every career guide, interview flashcard and open job.",
             "max_query_length": MAX_QUERY_LENGTH,
+        },
+    )
+
+
+@reader_cache
+@require_safe
+def skill_index(request):
+    crumbs = [("Home", reverse("careers:home")), ("Skills", reverse("skills:index"))]
+    return render(
+        request,
+        "careers/skill_index.html",
+        {
+            "categories": skills_by_category(),
+            "crumbs": crumbs,
+            "structured_data": [breadcrumb_list(request, crumbs)],
+        },
+    )
+
+
+@reader_cache
+@require_safe
+def skill_detail(request, slug):
+    page = skill_for_page(slug)
+    skill = page.skill
+    crumbs = [
+        ("Home", reverse("careers:home")),
+        ("Skills", reverse("skills:index")),
+        (skill.name, skill.get_absolute_url()),
+    ]
+    return render(
+        request,
+        "careers/skill_detail.html",
+        {
+            "page": page,
+            "skill": skill,
+            "jobs_url": f"{reverse('jobs:list')}?{urlencode({'skill': skill.slug})}",
+            "crumbs": crumbs,
+            "structured_data": [
+                defined_term(request, skill),
+                breadcrumb_list(request, crumbs),
+            ],
         },
     )

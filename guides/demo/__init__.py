@@ -12,15 +12,16 @@ from django.db.models import Q
 
 from careers.core.demo import DemoLoadResult, demo_data, demo_files
 from careers.core.publishing import Publishable
-from careers.models import Career
+from careers.models import Career, Skill, SkillAlias
+from careers.skills import SkillsFromText, skill_matcher
 from guides.models import (
     FAQ,
     Certification,
     Guide,
     GuideCertification,
+    GuideSkill,
     RelatedGuide,
     RoadmapStep,
-    Skill,
 )
 from guides.models import (
     Path as GuidePath,
@@ -40,11 +41,16 @@ def guides_load_demo() -> DemoLoadResult:
     """Create the demo certifications and guides that are missing (careers first)."""
     result = DemoLoadResult(label="guides", model="guide")
     certifications = {}
+    matcher = skill_matcher()
     for spec in demo_data(CERTIFICATIONS_FILE)["certifications"]:
         existing = Certification.objects.filter(name=spec["name"]).first()
-        certifications[spec["name"]] = (
-            result.found(existing) if existing else result.create(Certification(**spec))
-        )
+        if existing:
+            certifications[spec["name"]] = result.found(existing)
+            continue
+        fields = {k: v for k, v in spec.items() if k != "covers"}
+        certification = certifications[spec["name"]] = result.create(Certification(**fields))
+        # What it covers: found in its name and the file's note on it.
+        certification.skills.set(matcher.find(f"{spec['name']}\n{spec.get('covers', '')}"))
     specs = demo_guide_specs()
     careers = {c.slug: c for c in Career.objects.filter(slug__in=[s["career"] for s in specs])}
     guides: dict[str, Guide] = {}
@@ -91,12 +97,28 @@ def _create_guide(spec: dict, career: Career, certifications: dict, result) -> G
             status=Publishable.Status.PUBLISHED,
         )
     )
-    result.create_ordered(RoadmapStep, spec["steps"], guide=guide)
+    # Skills named in the file, or else found in a step's own text.
+    skills = SkillsFromText(Skill, SkillAlias)
+    matcher = skill_matcher()
+    steps = result.create_ordered(
+        RoadmapStep,
+        [{k: v for k, v in step.items() if k != "skills"} for step in spec["steps"]],
+        guide=guide,
+    )
+    for step, step_spec in zip(steps, spec["steps"], strict=True):
+        named = [skills.skill(name, where=guide.slug)[0] for name in step_spec.get("skills", [])]
+        step.skills.set(named or matcher.find(f"{step.title}\n{step.description}"))
     for kind, names in (
-        (Skill.Kind.TECHNICAL, spec["technical_skills"]),
-        (Skill.Kind.SOFT, spec["soft_skills"]),
+        (GuideSkill.Kind.TECHNICAL, spec["technical_skills"]),
+        (GuideSkill.Kind.SOFT, spec["soft_skills"]),
     ):
-        result.create_ordered(Skill, [{"name": name} for name in names], guide=guide, kind=kind)
+        links = [skills.skill(name, where=guide.slug) for name in names]
+        result.create_ordered(
+            GuideSkill,
+            [{"skill": skill, "note": note} for skill, note in links],
+            guide=guide,
+            kind=kind,
+        )
     result.create_ordered(GuidePath, spec["paths"], guide=guide)
     result.create_ordered(
         GuideCertification,

@@ -14,7 +14,7 @@ from careers.core.demo import DemoLoadResult, demo_data
 from careers.core.publishing import Publishable
 from careers.models import Career
 from jobs.models import Company, JobListing
-from jobs.services import jobs_search_index
+from jobs.services import jobs_search_index, listing_skills_detect
 
 DEMO_SOURCE = "demo"
 DEMO_DIR = Path(__file__).parent
@@ -41,6 +41,7 @@ def jobs_load_demo(*, today: datetime.date | None = None) -> DemoLoadResult:
     existing = set(
         JobListing.objects.filter(source=DEMO_SOURCE).values_list("external_id", flat=True)
     )
+    created = []
     for spec in specs:
         career = careers.get(spec["career"])
         if career is None or spec["key"] in existing:
@@ -52,7 +53,7 @@ def jobs_load_demo(*, today: datetime.date | None = None) -> DemoLoadResult:
             if k not in {"key", "career", "company", "posted_days_ago", "open_days"}
         }
         posted_on = today - datetime.timedelta(days=spec["posted_days_ago"])
-        result.create(
+        listing = result.create(
             JobListing(
                 source=DEMO_SOURCE,
                 external_id=spec["key"],
@@ -64,5 +65,8 @@ def jobs_load_demo(*, today: datetime.date | None = None) -> DemoLoadResult:
                 **fields,
             )
         )
+        created.append(listing)
+    # Each listing's skills, found in its own text as an import would.
+    listing_skills_detect(created)
     jobs_search_index(listings=JobListing.objects.filter(source=DEMO_SOURCE))
     return result

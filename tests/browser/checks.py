@@ -661,7 +661,9 @@ SCHEMA_TYPES: dict[str, set[str]] = {
         "directApply",
         "occupationalCategory",
         "industry",
+        "skills",
     },
+    "DefinedTerm": _THING | {"inDefinedTermSet", "termCode"},
     "PostalAddress": _THING
     | {"streetAddress", "addressLocality", "addressRegion", "postalCode", "addressCountry"},
     "PropertyValue": _THING | {"value", "propertyID"},

@@ -69,5 +69,10 @@ PAGES = {
     ),
     "job": PageType(open_listing, json_ld=frozenset({"JobPosting", "BreadcrumbList"})),
     "closed-job": PageType(closed_listing, status=410, json_ld=frozenset({"BreadcrumbList"})),
+    "skills": PageType("/skills/", json_ld=frozenset({"BreadcrumbList"})),
+    "skill": PageType("/skills/python/", json_ld=frozenset({"DefinedTerm", "BreadcrumbList"})),
+    "jobs-by-skill": PageType(
+        "/jobs/?skill=python&skill=pytorch", json_ld=frozenset({"BreadcrumbList"})
+    ),
     "not-found": PageType("/guides/no-such-guide/", status=404),
 }

@@ -5,7 +5,7 @@ from factory.django import DjangoModelFactory
 
 from careers.core.publishing import Publishable
 from flashcards.models import Card, Deck
-from tests.factories import CareerFactory
+from tests.factories import CareerFactory, SkillFactory
 
 
 class DeckFactory(DjangoModelFactory):
@@ -22,12 +22,20 @@ class DeckFactory(DjangoModelFactory):
 class CardFactory(DjangoModelFactory):
     class Meta:
         model = Card
+        skip_postgeneration_save = True
 
     deck = factory.SubFactory(DeckFactory)
     position = factory.Sequence(int)
     question = factory.Sequence(lambda n: f"Question {n}?")
     answer = "An *answer* with `code`."
     difficulty = Card.Difficulty.INTERMEDIATE
+
+    @factory.post_generation
+    def tags(card, create, extracted, **kwargs):
+        """`tags="sql, python"`: the skills the card practises, by name."""
+        if create and extracted:
+            names = [name.strip() for name in extracted.split(",") if name.strip()]
+            card.skills.set([SkillFactory(name=name) for name in names])
 
 
 def deck_with_cards(*, cards: int = 5, **kwargs) -> Deck:

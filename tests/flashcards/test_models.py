@@ -24,8 +24,10 @@ def test_urls_and_names():
     assert card.get_absolute_url() == f"/flashcards/ml/#card-{card.pk}"
 
 
-def test_tag_list_ignores_blanks():
-    assert CardFactory(tags=" sql, ,python ").tag_list == ["sql", "python"]
+def test_a_card_practises_skills_of_the_hub():
+    card = CardFactory(tags="SQL, Python")
+    assert sorted(skill.name for skill in card.skills.all()) == ["Python", "SQL"]
+    assert list(card.skills.get(name="SQL").cards.all()) == [card]
 
 
 def test_one_deck_per_career():

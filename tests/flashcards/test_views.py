@@ -13,7 +13,7 @@ from tests.flashcards.factories import CardFactory, DeckFactory, deck_with_cards
 pytestmark = pytest.mark.django_db
 
 INDEX_QUERIES = 1
-DETAIL_QUERIES = 3  # deck, cards, the career's guide
+DETAIL_QUERIES = 4  # deck, cards, their skills, the career's guide
 
 
 def json_ld(html: str) -> list[dict]:
@@ -61,7 +61,10 @@ def test_deck_page_lists_questions_with_answers_behind_details(client):
     assert '<span data-role="question">What is a join?</span>' in html
     assert "<details" in html
     assert "It <em>combines</em> rows." in html
-    assert "Tags: sql" in html
+    assert (
+        'Skills this card practises:</span> <a class="skill-tag" href="/skills/sql/">sql</a>'
+        in html
+    )
     assert guide.get_absolute_url() in html
     assert f'/flashcards/{deck.slug}/anki.txt"' in html
     assert 'rel="canonical"' in html
@@ -152,5 +155,20 @@ def test_anki_export_is_a_tab_separated_download(client):
     assert lines[5].split("\t") == [
         "A &lt; B?",
         "<p>Yes, <em>always</em>.</p>",
-        "math linear_algebra intermediate",
+        "linear_algebra math intermediate",
     ]
+
+
+def test_a_skill_in_the_address_narrows_practice_to_its_cards(client):
+    deck = DeckFactory()
+    CardFactory(deck=deck, question="What is a join?", tags="SQL")
+    CardFactory(deck=deck, question="What is a list comprehension?", tags="Python")
+    CardFactory(deck=deck, question="What is an index?", tags="SQL, Python")
+    html = client.get(deck.get_absolute_url(), {"skill": "sql"}).content.decode()
+    assert "What is a join?" in html
+    assert "What is an index?" in html
+    assert "What is a list comprehension?" not in html
+    assert "Practising SQL" in html
+    # An unknown skill shows the whole deck.
+    html = client.get(deck.get_absolute_url(), {"skill": "cobol"}).content.decode()
+    assert html.count('<summary><span data-role="question">') == 3

@@ -6,16 +6,16 @@ import pytest
 
 from careers.core.publishing import Publishable
 from guides.compare import candidate_pairs, compare_url
-from guides.models import DurationUnit, Skill
+from guides.models import DurationUnit, GuideSkill
 from tests.factories import (
     CareerFactory,
     CertificationFactory,
     GuideCertificationFactory,
     GuideFactory,
+    GuideSkillFactory,
     PathFactory,
     RelatedGuideFactory,
     RoadmapStepFactory,
-    SkillFactory,
     complete_guide,
 )
 
@@ -123,11 +123,12 @@ def test_the_figures_match_the_guide_pages_summary_line(client):
 
 def test_skills_and_certifications_are_split_into_shared_and_distinct(client):
     first, second = two_guides()
-    SkillFactory(guide=first, name="Python")
-    SkillFactory(guide=first, name="Statistics")
-    SkillFactory(guide=first, name="Storytelling", kind=Skill.Kind.SOFT)
-    SkillFactory(guide=second, name="python")  # the same skill, told apart only by case
-    SkillFactory(guide=second, name="Kubernetes")
+    GuideSkillFactory(guide=first, skill__name="Python", note="expert")
+    GuideSkillFactory(guide=first, skill__name="Statistics")
+    GuideSkillFactory(guide=first, skill__name="Storytelling", kind=GuideSkill.Kind.SOFT)
+    # The same skill, with another note in the other guide: shared by identity.
+    GuideSkillFactory(guide=second, skill__name="Python", note="basics")
+    GuideSkillFactory(guide=second, skill__name="Kubernetes")
     shared = CertificationFactory(name="Shared Cert")
     GuideCertificationFactory(guide=first, certification=shared)
     GuideCertificationFactory(guide=second, certification=shared)
@@ -139,9 +140,10 @@ def test_skills_and_certifications_are_split_into_shared_and_distinct(client):
         pattern = rf'<section class="section" id="{section_id}".*?</section>'
         section = re.search(pattern, html, re.S).group(0)
         parts = section.split('<div class="compare__group">')[1:]
-        return [re.findall(r"<li>(.*?)</li>", part) for part in parts]
+        return [re.findall(r"<li>(?:<a [^>]*>)?(.*?)(?:</a>)?</li>", part) for part in parts]
 
     assert groups("skills") == [["Python"], ["Statistics", "Storytelling"], ["Kubernetes"]]
+    assert '<a href="/skills/python/">Python</a>' in html  # each skill links to its page
     assert groups("certifications") == [["Shared Cert"], [], ["MLE Cert"]]
     assert cells(html, "Certifications") == ["1 recommended", "2 recommended"]
 

@@ -5,12 +5,15 @@ import pytest
 from django.utils import timezone
 
 from careers.core.publishing import Publishable
+from jobs.models import ListingSkill
+from jobs.selectors import DEMAND_MIN_LISTINGS, DEMAND_TOP_SKILLS
 from tests.factories import (
     FAQFactory,
     GuideFactory,
     PathFactory,
     RelatedGuideFactory,
     RoadmapStepFactory,
+    SkillFactory,
     complete_guide,
 )
 from tests.flashcards.factories import deck_with_cards
@@ -18,7 +21,9 @@ from tests.jobs.factories import JobListingFactory
 
 pytestmark = pytest.mark.django_db
 
-GUIDE_PAGE_QUERIES = 10  # 10, plus the related careers for the Compare links
+# 10, plus the related careers for the Compare links, the steps' skills, and the skills
+# employers ask for (with five open listings or more).
+GUIDE_PAGE_QUERIES = 12
 
 
 def test_guide_page_shows_every_section(client):
@@ -138,10 +143,19 @@ def test_faq_answers_are_native_disclosures(client):
 @pytest.mark.parametrize("parts", [1, 3, 30])
 def test_guide_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries, parts):
     guide = complete_guide(parts=parts)
+    for number, step in enumerate(guide.steps.all()):
+        skill = SkillFactory(name=f"Skill of step {number}")
+        step.skills.add(skill)
+        listing = JobListingFactory(career=guide.career)
+        ListingSkill.objects.create(listing=listing, skill=skill)
     with django_assert_max_num_queries(GUIDE_PAGE_QUERIES):
         response = client.get(guide.get_absolute_url())
     assert response.status_code == 200
-    assert response.content.decode().count('class="step"') == parts
+    html = response.content.decode()
+    assert html.count('class="step"') == parts
+    # Each step's skill, and the most asked-for skills once five listings are open.
+    demand = min(parts, DEMAND_TOP_SKILLS) if parts >= DEMAND_MIN_LISTINGS else 0
+    assert html.count('href="/skills/skill-of-step-') == parts + demand
 
 
 def test_guide_index_lists_live_guides_by_category_with_summaries(client):

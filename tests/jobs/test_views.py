@@ -17,8 +17,8 @@ from tests.jobs.factories import CompanyFactory, JobListingFactory, expired_list
 
 pytestmark = pytest.mark.django_db
 
-LIST_QUERIES = 3  # careers for the filter, the count, the page
-DETAIL_QUERIES = 2  # the listing with company and career, the career's guide
+LIST_QUERIES = 4  # careers for the filter, the count, the page, the page's listings' skills
+DETAIL_QUERIES = 3  # the listing with company and career, its skills, the career's guide
 
 
 def json_ld(response) -> list[dict]:

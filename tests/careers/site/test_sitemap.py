@@ -17,7 +17,7 @@ from lxml import etree as lxml_etree
 
 from careers.core.publishing import Publishable
 from jobs.models import JobListing
-from tests.factories import GuideFactory
+from tests.factories import GuideFactory, SkillFactory
 from tests.flashcards.factories import DeckFactory
 from tests.jobs.factories import JobListingFactory, expired_listing
 
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 # W3C datetime (https://www.w3.org/TR/NOTE-datetime): a day, or a time with a zone.
 W3C_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$")
-SITEMAP_QUERIES = 7
+SITEMAP_QUERIES = 8
 schema = lxml_etree.XMLSchema(lxml_etree.parse(str(Path(__file__).with_name("sitemap.xsd"))))
 
 
@@ -69,6 +69,7 @@ def test_sitemap_lists_exactly_the_live_pages(client):
     gone = expired_listing()
     marked = JobListingFactory(status=JobListing.Status.EXPIRED)
     draft_job = JobListingFactory(status=Publishable.Status.DRAFT)
+    skill = SkillFactory(name="Python")
 
     urls = sitemap_urls(client)
 
@@ -82,6 +83,8 @@ def test_sitemap_lists_exactly_the_live_pages(client):
         f"{base}{guide.career.get_absolute_url()}",
         f"{base}{deck.get_absolute_url()}",
         f"{base}{listing.get_absolute_url()}",
+        f"{base}/skills/",
+        f"{base}{skill.get_absolute_url()}",
     }
     assert all(urls.values()), "every page has a lastmod when every section has content"
     html = "\n".join(urls)
@@ -115,8 +118,11 @@ def test_sitemap_runs_a_fixed_number_of_queries(client, django_assert_max_num_qu
         guide = GuideFactory()
         DeckFactory(career=guide.career)
         JobListingFactory(career=guide.career)
+        SkillFactory()
     with django_assert_max_num_queries(SITEMAP_QUERIES):
-        assert len(sitemap_urls(client)) == 4 + 4 * count
+        # Home, three list pages and /skills/; a guide, salary page, deck, listing and
+        # skill for each.
+        assert len(sitemap_urls(client)) == 5 + 5 * count
 
 
 def test_sitemap_junk_page_numbers_are_404(client):
