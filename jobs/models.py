@@ -166,6 +166,13 @@ class JobListing(Publishable, Searchable):
     external_id = models.CharField(
         max_length=120, blank=True, help_text="The listing's id in its source feed."
     )
+    feed_digest = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="A digest of the feed row this listing was last written from; any other "
+        "save clears it, so the next import compares the row in full again.",
+    )
     posted_on = models.DateField(default=timezone.localdate)
     valid_through = models.DateField(
         help_text="The last day the listing is open; after it, the listing expires by itself."
@@ -177,7 +184,7 @@ class JobListing(Publishable, Searchable):
     objects = JobListingQuerySet.as_manager()
 
     # A reader's apply click is not a content change: it must not empty the page cache.
-    unseen_by_readers = ("click_count",)
+    unseen_by_readers = ("click_count", "feed_digest")
 
     class Meta(Publishable.Meta):
         ordering = ["-posted_on", "-id"]
@@ -235,6 +242,9 @@ class JobListing(Publishable, Searchable):
 
     def save(self, *args, **kwargs):
         self.description_html = render_description(self.description)
+        # Only an import writes the digest (in bulk, not through save()): a listing saved
+        # any other way may differ from its feed row, so the next import compares in full.
+        self.feed_digest = ""
         if not self._state.adding and kwargs.get("update_fields") is None:
             # Only the apply view writes the click counter (one F() update): a save of
             # a listing read a moment ago must not put back the count it read.
