@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 
 from careers.core.admin import ModeratedVersionAdmin, PublishableAdmin, rows_import_view
 from jobs.forms import FeedImportForm, JobListingForm
-from jobs.models import Company, JobListing
+from jobs.models import Company, JobListing, JobSource
 from jobs.services import (
     feed_format,
     jobs_expire,
@@ -183,3 +183,70 @@ class JobListingAdmin(PublishableAdmin):
 
     def moderation_applied(self, item, previous):
         jobs_search_index(listings=JobListing.objects.filter(pk=item.pk))
+
+
+@admin.register(JobSource)
+class JobSourceAdmin(admin.ModelAdmin):
+    """Employers' boards fetched on a schedule. Fetched listings go live without review,
+    so only publishers add, change, pause or fetch a source; editors see the record."""
+
+    list_display = [
+        "name",
+        "company",
+        "kind",
+        "active",
+        "outcome",
+        "last_fetched_at",
+        "counts_display",
+        "next_due_at",
+    ]
+    list_filter = ["kind", "active", "outcome"]
+    list_select_related = ["company"]
+    search_fields = ["name", "company__name", "identifier"]
+    autocomplete_fields = ["company", "default_career"]
+    readonly_fields = [
+        "last_fetched_at",
+        "outcome",
+        "counts_display",
+        "skipped_display",
+        "last_error",
+        "next_due_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["name", "company", "kind", "identifier"]}),
+        ("Careers", {"fields": ["default_career", "title_rules"]}),
+        ("Schedule", {"fields": ["active", "interval_minutes"]}),
+        (
+            "Last fetch",
+            {
+                "fields": [
+                    ("last_fetched_at", "outcome", "next_due_at"),
+                    "counts_display",
+                    "skipped_display",
+                    "last_error",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description="Counts")
+    def counts_display(self, source):
+        return source_counts_text(source.counts)
+
+    @admin.display(description="Skipped postings")
+    def skipped_display(self, source):
+        return "; ".join(f"{item['id']}: {item['reason']}" for item in source.skipped) or "—"
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            # The fetch writes the record; the form saves only the settings it shows.
+            fields = [f.name for f in obj._meta.concrete_fields if f.name not in obj.RECORD_FIELDS]
+            obj.save(update_fields=[name for name in fields if name != "id"])
+        else:
+            obj.save()
+
+
+def source_counts_text(counts: dict) -> str:
+    """ "3 new, 1 updated, 10 unchanged, 0 expired, 2 skipped" (empty before the first fetch)."""
+    names = ("new", "updated", "unchanged", "expired", "skipped")
+    return ", ".join(f"{counts.get(name, 0)} {name}" for name in names) if counts else "—"

@@ -76,6 +76,8 @@ IMPORTED_FIELDS = (
     "salary_period",
     "posted_on",
     "status",
+    "description_format",
+    "job_source_id",
 )
 
 # Limits a feed is held to (jobs/IMPORT_FORMAT.md): a bigger or deeper file is refused.
@@ -249,9 +251,18 @@ class _FeedReader:
     the source's listings by external id): checking a row asks the database nothing.
     """
 
-    def __init__(self, *, source: str, today: datetime.date):
+    def __init__(
+        self,
+        *,
+        source: str,
+        today: datetime.date,
+        description_format: str = "markdown",
+        job_source=None,
+    ):
         self.source = source
         self.today = today
+        self.description_format = description_format
+        self.job_source = job_source
         self.careers = {career.slug: career for career in Career.objects.all()}
         self.companies = {company.name: company for company in Company.objects.all()}
         self.existing = {
@@ -273,7 +284,9 @@ class _FeedReader:
         career = self.careers.get(values["career"])
         if career is None:
             raise ValueError(f"no career with the slug {values['career']!r}")
-        digest = _row_digest(values)
+        digest = _row_digest(
+            {**values, " format": self.description_format, " source": str(self.job_source)}
+        )
         existing = self.existing.get(external_id)
         if (
             existing is not None
@@ -288,6 +301,8 @@ class _FeedReader:
         )
         before = _snapshot(listing) if listing.pk else None
         _listing_update(listing, values, company=company, career=career, today=self.today)
+        listing.description_format = self.description_format
+        listing.job_source = self.job_source
         # Uniqueness is this reader's own bookkeeping (external ids seen, companies by name)
         # and the constraints are the rules clean() states: asking the database about each
         # row would cost queries per row.
@@ -367,7 +382,12 @@ def _listing_update(
 
 
 def jobs_import(
-    *, rows: Iterable[Row], source: str, today: datetime.date | None = None
+    *,
+    rows: Iterable[Row],
+    source: str,
+    today: datetime.date | None = None,
+    description_format: str = "markdown",
+    job_source=None,
 ) -> ImportResult:
     """Upsert a source's whole feed by (source, external_id); expire what vanished from it.
 
@@ -379,16 +399,32 @@ def jobs_import(
     source = source.strip()
     if not source or len(source) > 60:
         raise ImportInvalid([RowError(1, "Give the feed's source name (up to 60 characters).")])
-    reader = _FeedReader(source=source, today=today or timezone.localdate())
+    today = today or timezone.localdate()
+    reader = _FeedReader(
+        source=source,
+        today=today,
+        description_format=description_format,
+        job_source=job_source,
+    )
 
     def write(listings: list[tuple[JobListing, Company, bool]]) -> ImportResult:
         changed = [listing for listing, _, is_changed in listings if is_changed]
         expired = _expired_keys(reader)
+        # Seen in the feed today: "last confirmed open" (a date, so at most one write a day).
+        unconfirmed = [
+            listing.pk
+            for listing, _, is_changed in listings
+            if not is_changed and listing.confirmed_on != today
+        ]
+        for listing in changed:
+            listing.confirmed_on = today
         written = listings_write(
             listings=changed,
             companies=list(reader.new_companies.values()),
             companies_of={id(listing): company for listing, company, _ in listings},
         )
+        if unconfirmed:
+            JobListing.objects.filter(pk__in=unconfirmed).update(confirmed_on=today)
         expired_count = jobs_expire(listings=JobListing.objects.filter(pk__in=expired))
         return ImportResult(
             created=written.created,
@@ -414,7 +450,14 @@ def _expired_keys(reader: _FeedReader) -> list[int]:
 # Rows written at once: one INSERT or UPDATE per this many listings.
 WRITE_BATCH = 1000
 # What an update writes besides the imported fields.
-WRITTEN_FIELDS = (*IMPORTED_FIELDS, "description_html", "search_text", "feed_digest", "updated_at")
+WRITTEN_FIELDS = (
+    *IMPORTED_FIELDS,
+    "description_html",
+    "search_text",
+    "feed_digest",
+    "confirmed_on",
+    "updated_at",
+)
 
 
 @dataclass(frozen=True)
@@ -439,7 +482,9 @@ def listings_write(
     new, old = [], []
     for listing in listings:
         listing.company = companies_of[id(listing)]  # now saved, with its id
-        listing.description_html = render_description(listing.description)
+        listing.description_html = render_description(
+            listing.description, listing.description_format
+        )
         listing.search_text = listing_search.text(listing)
         (old if listing.pk else new).append(listing)
     JobListing.objects.bulk_create(new, batch_size=WRITE_BATCH)

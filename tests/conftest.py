@@ -98,5 +98,6 @@ def editorial_groups(db):
         "careers.migrations.0006_publish_permissions",
         "guides.migrations.0009_certification_publish_permission",
         "jobs.migrations.0006_company_publish_permission",
+        "jobs.migrations.0007_job_sources",
     ):
         importlib.import_module(module).grant(apps, None)
