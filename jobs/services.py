@@ -11,8 +11,9 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
@@ -531,3 +532,130 @@ def jobs_expire(*, listings: QuerySet[JobListing]) -> int:
 def jobs_search_index(*, listings: QuerySet[JobListing]) -> int:
     """Rebuild the site-search index of these listings; returns how many."""
     return listing_search.index(listings)
+
+
+# Postings from employers' boards ------------------------------------------------------------
+
+
+@dataclass
+class SourceResult:
+    """What one source's postings did: the import's counts, and each posting kept out."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    expired: int = 0
+    skipped: list[dict] = field(default_factory=list)  # {"id": …, "reason": …}
+
+    def counts(self) -> dict:
+        return {
+            "new": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "expired": self.expired,
+            "skipped": len(self.skipped),
+        }
+
+    def __str__(self):
+        text = (
+            f"{self.created} new, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.expired} expired, {len(self.skipped)} skipped"
+        )
+        reasons = "; ".join(f"{item['id']}: {item['reason']}" for item in self.skipped[:10])
+        return f"{text} ({reasons})" if reasons else text
+
+
+def career_matcher(*, rules: list[tuple[str, str]], default_career: Career | None):
+    """title -> the career of the first rule whose words the title contains, else the
+    default (None: no career, the posting is skipped). One query for the rules' careers."""
+    slugs = [slug for _, slug in rules]
+    careers = {career.slug: career for career in Career.objects.filter(slug__in=slugs)}
+
+    def career_for(title: str) -> Career | None:
+        lowered = title.lower()
+        for words, slug in rules:
+            if words in lowered and slug in careers:
+                return careers[slug]
+        return default_career
+
+    return career_for
+
+
+def postings_import(
+    *,
+    postings: list,
+    company: Company,
+    source: str,
+    career_for,
+    job_source=None,
+    today: datetime.date | None = None,
+    dry_run: bool = False,
+) -> SourceResult:
+    """Import a board's postings (jobs.adapters.Posting) as the source's whole feed.
+
+    Postings the adapter kept out, that no career matches, that another source
+    already lists (the same apply URL: one job is kept once), or that fail a
+    listing's checks are skipped and reported by id; the others are imported
+    through `jobs_import` (new, updated, unchanged; the source's listings gone from
+    the board expire). A board with nothing left to import is refused, so a broken
+    board cannot expire every listing. `dry_run` writes nothing.
+    """
+    today = today or timezone.localdate()
+    skipped = [{"id": p.external_id, "reason": p.problem} for p in postings if p.problem]
+    wanted = [p for p in postings if not p.problem]
+    elsewhere = dict(
+        JobListing.objects.filter(apply_url__in=[p.columns["apply_url"] for p in wanted])
+        .exclude(source=source)
+        .values_list("apply_url", "source")
+    )
+    rows: dict[int, tuple[str, dict]] = {}
+    for posting in wanted:
+        career = career_for(posting.columns["title"])
+        if career is None:
+            skipped.append({"id": posting.external_id, "reason": "no career matches the title"})
+            continue
+        other = elsewhere.get(posting.columns["apply_url"])
+        if other:
+            skipped.append({"id": posting.external_id, "reason": f"already listed from {other}"})
+            continue
+        line = len(rows) + 1
+        rows[line] = (
+            posting.external_id,
+            {
+                **posting.columns,
+                "company": company.name,
+                "company_website": company.website,
+                "career": career.slug,
+            },
+        )
+
+    def run(lines: dict[int, tuple[str, dict]]) -> ImportResult:
+        return jobs_import(
+            rows=[(line, row) for line, (_, row) in lines.items()],
+            source=source,
+            today=today,
+            description_format="html",
+            job_source=job_source,
+        )
+
+    with transaction.atomic():
+        try:
+            result = run(rows)
+        except ImportInvalid as invalid:
+            # A posting a listing cannot hold (a bad apply URL, a pay range upside down)
+            # is skipped with the reason, and the rest go in.
+            bad = {error.line: error.message for error in invalid.errors}
+            if not set(bad) <= set(rows) or len(bad) == len(rows):
+                raise
+            for line, message in bad.items():
+                skipped.append({"id": rows.pop(line)[0], "reason": message})
+            result = run(rows)
+        if dry_run:
+            transaction.set_rollback(True)
+    return SourceResult(
+        created=result.created,
+        updated=result.updated,
+        unchanged=result.unchanged,
+        expired=result.expired,
+        skipped=skipped,
+    )
