@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from careers.core.admin import ModeratedVersionAdmin, PublishableAdmin, rows_import_view
+from jobs.fetching import http_client, source_fetch
 from jobs.forms import FeedImportForm, JobListingForm
 from jobs.models import Company, JobListing, JobSource
 from jobs.services import (
@@ -17,6 +18,9 @@ from jobs.services import (
 )
 
 IMPORT_PERMISSION = "jobs.import_joblistings"
+FETCH_PERMISSION = "jobs.fetch_jobsource"
+# Fetched in the request: a few boards, each bounded by the fetch's time-outs.
+MAX_FETCH_NOW = 3
 
 
 @admin.register(Company)
@@ -228,6 +232,33 @@ class JobSourceAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    actions = ["fetch_now"]
+
+    def has_fetch_permission(self, request) -> bool:
+        return request.user.has_perm(FETCH_PERMISSION)
+
+    @admin.action(description="Fetch selected sources now", permissions=["fetch"])
+    def fetch_now(self, request, queryset):
+        sources = list(queryset.select_related("company", "default_career")[: MAX_FETCH_NOW + 1])
+        if len(sources) > MAX_FETCH_NOW:
+            self.message_user(
+                request,
+                f"Fetch at most {MAX_FETCH_NOW} sources at once here; "
+                "`manage.py fetch_jobs` fetches any number.",
+                messages.ERROR,
+            )
+            return
+        with http_client() as client:
+            for source in sources:
+                _, result, error = source_fetch(source, client=client)
+                if error:
+                    self.message_user(
+                        request, f"{source}: failed, nothing changed: {error}", messages.ERROR
+                    )
+                else:
+                    what = "not modified since the last fetch" if result is None else result
+                    self.message_user(request, f"{source}: {what}.", messages.SUCCESS)
 
     @admin.display(description="Counts")
     def counts_display(self, source):

@@ -143,6 +143,9 @@ class JobSource(models.Model):
         "last_modified",
     )
 
+    # No page shows a fetch's record: a fetch, or a claim, leaves readers' pages cached.
+    unseen_by_readers = RECORD_FIELDS
+
     class Meta:
         ordering = ["name"]
         permissions = [("fetch_jobsource", "Can fetch a job source now")]
