@@ -131,9 +131,7 @@ FAULTS = {
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("fault", FAULTS)
-def test_each_fault_leaves_the_listings_as_they_were_and_records_the_error(
-    board, source, fault
-):
+def test_each_fault_leaves_the_listings_as_they_were_and_records_the_error(board, source, fault):
     fetched(source)
     before = listings_now()
     board.routes["/gh"] = list(FAULTS[fault][0])
@@ -232,9 +230,7 @@ def test_two_runs_at_once_fetch_each_due_source_once(board):
     for n in range(4):
         body = GREENHOUSE.replace(b"/quillwork/", f"/board{n}/".encode())  # four jobs
         board.routes[f"/gh{n}"] = [{"body": body, "delay": 0.2}]
-        JobSourceFactory(
-            name=f"board-{n}", identifier=f"{board.url}/gh{n}", default_career=career
-        )
+        JobSourceFactory(name=f"board-{n}", identifier=f"{board.url}/gh{n}", default_career=career)
     start = threading.Barrier(2, timeout=10)
 
     def run():
