@@ -433,6 +433,12 @@ class JobListing(Publishable, Searchable):
         return slugify(self.title)[:80].strip("-") or "listing"
 
     @property
+    def source_display(self) -> str:
+        """ "Greenhouse" for a listing fetched from an employer's board; "" otherwise.
+        (Reads `job_source`: select it with the listing.)"""
+        return self.job_source.get_kind_display() if self.job_source_id else ""
+
+    @property
     def is_remote(self) -> bool:
         return self.workplace_type == self.WorkplaceType.REMOTE
 

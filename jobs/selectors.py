@@ -28,11 +28,18 @@ def live_listings(
     employment: str = "",
     min_salary: int | None = None,
     company: int | None = None,
+    posted_within: int | None = None,
 ) -> QuerySet[JobListing]:
     """Live listings, newest first, narrowed by the list page's filters (all optional)."""
     listings = (
-        JobListing.objects.live().defer(*SEARCH_INDEX_FIELDS).select_related("company", "career")
+        JobListing.objects.live()
+        .defer(*SEARCH_INDEX_FIELDS)
+        .select_related("company", "career", "job_source")
     )
+    if posted_within is not None:
+        # "The past day": posted today or yesterday (dates, not times, are stored).
+        since = timezone.localdate() - datetime.timedelta(days=posted_within)
+        listings = listings.filter(posted_on__gte=since)
     if career:
         listings = listings.filter(career__slug=career)
     if location:
@@ -78,7 +85,9 @@ def listing_for_page(pk: int) -> JobListing:
     if not 0 < pk <= MAX_ID:
         # The database would refuse such a number rather than find nothing.
         raise Http404("No job listing has that address.")
-    listing = JobListing.objects.select_related("company", "career").filter(pk=pk).first()
+    listing = (
+        JobListing.objects.select_related("company", "career", "job_source").filter(pk=pk).first()
+    )
     if listing is None or not listing.was_published():
         raise Http404("No job listing has that address.")
     return listing
