@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from careers.core.importing import ImportInvalid
 from jobs.demo import demo_listing_specs, jobs_load_demo
-from jobs.models import Company, JobListing
+from jobs.models import Company, JobListing, JobSource
 from jobs.services import jobs_feed_rows, jobs_import
 from tests.admin_forms import change_form_data
 from tests.factories import CareerFactory
@@ -191,6 +191,24 @@ def test_admin_bulk_expire(admin_client, career):
     assert set(JobListing.objects.values_list("status", flat=True)) == {"expired"}
 
 
+def test_demo_sources_come_with_their_boards_listings_and_a_fetch_record():
+    for slug in ("software-engineer", "machine-learning-engineer", "data-engineer"):
+        CareerFactory(slug=slug)
+    for slug in ("data-scientist", "ai-engineer"):
+        CareerFactory(slug=slug)
+    jobs_load_demo()
+    sources = {source.kind: source for source in JobSource.objects.all()}
+    assert set(sources) == {"greenhouse", "lever", "ashby"}
+    for source in sources.values():
+        assert source.outcome == JobSource.Outcome.OK
+        assert source.counts["new"] >= 1
+        assert source.listings.exists()
+        assert not source.active  # their boards are made up: never fetched for real
+    assert sources["greenhouse"].skipped  # the sample's untitled posting
+    jobs_load_demo()  # again: nothing new
+    assert JobSource.objects.count() == 3
+
+
 def test_demo_loads_once_and_never_overwrites():
     listings = demo_listing_specs()
     for slug in {listing["career"] for listing in listings}:
@@ -201,7 +219,7 @@ def test_demo_loads_once_and_never_overwrites():
     listing.save()
     assert jobs_load_demo().created["joblisting"] == 0
     assert JobListing.objects.get(external_id="mle-1").title == "Edited by hand"
-    assert JobListing.objects.live().count() < len(listings)  # some are expired
+    assert JobListing.objects.live().filter(source="demo").count() < len(listings)  # some expired
     assert JobListing.objects.filter(workplace_type="remote").exists()
     assert all(".example/" in url for url in JobListing.objects.values_list("apply_url", flat=True))
 
