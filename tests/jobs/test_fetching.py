@@ -271,3 +271,59 @@ def test_fetch_now_is_a_publishers_action(board, source, editorial_groups):
     shown = [str(message) for message in response.context["messages"]]
     assert shown[0].startswith("quillwork: 3 new"), shown
     assert JobListing.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_jobposting_pages_are_read_from_a_sitemap(board):
+    page = (SAMPLES / "jobposting.html").read_bytes()
+    sitemap = (SAMPLES / "sitemap.xml").read_bytes()
+    board.routes["/sitemap.xml"] = [
+        {"body": sitemap.replace(b"https://harbourline.example", board.url.encode())}
+    ]
+    board.routes["/careers/cloud-architect"] = [{"body": page}]
+    source = JobSourceFactory(
+        name="harbourline",
+        kind=JobSource.Kind.JOBPOSTING,
+        identifier=f"{board.url}/sitemap.xml",
+        default_career=CareerFactory(slug="cloud-architect"),
+    )
+    source = fetched(source)
+    assert source.outcome == JobSource.Outcome.OK, source.last_error
+    listing = JobListing.objects.get(job_source=source)
+    assert (listing.external_id, listing.title, listing.country) == (
+        "HL-2231",
+        "Cloud Architect",
+        "NL",
+    )
+
+
+@pytest.mark.django_db
+def test_our_own_json_feed_by_url_is_all_or_nothing(board):
+    career = CareerFactory(slug="data-engineer")
+    row = {
+        "external_id": "N-1",
+        "title": "Data Engineer",
+        "company": "Northwind",
+        "company_website": "https://northwind.example/",
+        "career": career.slug,
+        "description": "Pipelines.",
+        "apply_url": "https://northwind.example/1",
+        "valid_through": "2099-12-31",
+        "city": "Chicago",
+        "country": "US",
+    }
+    board.routes["/feed.json"] = [{"body": json.dumps([row]).encode()}]
+    source = JobSourceFactory(
+        name="northwind", kind=JobSource.Kind.JSON, identifier=f"{board.url}/feed.json"
+    )
+    source = fetched(source)
+    assert source.outcome == JobSource.Outcome.OK, source.last_error
+    assert JobListing.objects.get().job_source == source
+    board.routes["/feed.json"] = [
+        {"body": json.dumps([row, {**row, "external_id": "N-2", "career": "nope"}]).encode()}
+    ]
+    source.etag = ""
+    source = fetched(source)
+    assert source.outcome == JobSource.Outcome.FAILED
+    assert "Line 1: no career with the slug 'nope'" in source.last_error
+    assert JobListing.objects.count() == 1
