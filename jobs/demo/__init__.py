@@ -95,7 +95,7 @@ def jobs_load_demo_sources(result: DemoLoadResult) -> None:
                 kind=spec["kind"],
                 identifier=spec["identifier"],
                 default_career=Career.objects.filter(slug=spec["default_career"]).first(),
-                title_rules=spec["title_rules"],
+                title_rules=spec["title_rules"].strip(),
                 interval_minutes=spec["interval_minutes"],
                 active=False,
             )
