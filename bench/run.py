@@ -11,7 +11,8 @@ measured in the same run:
 
 The "uncached" pages come from a second copy of the site with the readers'
 page cache off (PAGE_CACHE_SECONDS=0), so each is rendered from the database.
-Then a 30-second mixed load over every page type with 50 connections.
+Then a 30-second mixed load over every page type with 50 connections, and the
+job import of a 5,000-posting feed against bulk_create (bench/import_bench.py).
 Writes the table to bench/results/latest.md and prints it.
 """
 
@@ -258,7 +259,17 @@ def main() -> None:
             running.wait()
         static_copy.unlink(missing_ok=True)
 
+    # The job import (bench/import_bench.py), on the same database once the load is over.
+    imports = subprocess.run(
+        [str(PYTHON), str(ROOT / "bench" / "import_bench.py")],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     report = render(samples, mixed, mixed_status, cache=env["CACHE_URL"].split(":")[0])
+    report += "\n" + imports
     (ROOT / "bench" / "results" / "latest.md").write_text(report)
     print(report)
 

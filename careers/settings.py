@@ -132,6 +132,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # moment run one after the other instead of failing with "database is locked"
     # (careers/core/editing.py).
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("transaction_mode", "IMMEDIATE")
+    # The same backend, with SQLite's real limit on parameters per statement, so bulk
+    # writes (the job import) need as few statements as on PostgreSQL.
+    DATABASES["default"]["ENGINE"] = "careers.core.sqlite"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -13,6 +13,8 @@ from django.utils.safestring import mark_safe
 from careers.core.feeds import SiteFeed
 from careers.core.web import site_url
 from careers.models import Career
+from jobs import selectors
+from jobs.forms import job_search
 from jobs.models import JobListing
 
 FEED_SIZE = 30
@@ -70,3 +72,40 @@ class CareerJobsFeed(SiteFeed):
 
     def item_author_name(self, listing):
         return listing.company.name
+
+
+class SearchJobsFeed(CareerJobsFeed):
+    """The jobs list's current search (its query string) as a feed: the same filters,
+    read the same way (jobs.views.job_search), newest first."""
+
+    def get_object(self, request):
+        return job_search(request)
+
+    def title(self, search):
+        what = " · ".join(
+            f"{search.form.fields[name].label}: {_shown(search, name)}" for name in search.filters
+        )
+        return f"Jobs{f' ({what})' if what else ''} · {settings.SITE_NAME}"
+
+    def subtitle(self, search):
+        return "The newest open listings this search on the jobs page finds."
+
+    def link(self, search):
+        query = f"?{search.query}" if search.query else ""
+        return site_url(f"{reverse('jobs:list')}{query}")
+
+    def feed_url(self, search):
+        query = f"?{search.query}" if search.query else ""
+        return site_url(f"{reverse('jobs:search_feed')}{query}")
+
+    def items(self, search):
+        return selectors.live_listings(**search.filters)[:FEED_SIZE]
+
+
+def _shown(search, name) -> str:
+    """A filter's value as the page's form shows it ("Remote", "Data Engineer")."""
+    value = search.filters[name]
+    if name == "company" and search.company is not None:
+        return search.company.name
+    choices = dict(getattr(search.form.fields[name], "choices", ()))
+    return str(choices.get(value, choices.get(str(value), value)))

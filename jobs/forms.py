@@ -1,7 +1,11 @@
+from dataclasses import dataclass
+
 from django import forms
+from django.utils.http import urlencode
 
 from careers.core.admin import PublishableForm
-from jobs.models import JobListing
+from careers.models import Career, Skill
+from jobs.models import Company, JobListing
 
 MAX_SALARY_FILTER = 10_000_000
 
@@ -32,8 +36,21 @@ class JobFilterForm(forms.Form):
         min_value=0,
         max_value=MAX_SALARY_FILTER,
         label="Minimum salary per year",
-        help_text="In the listing’s currency. Listings that state no pay are left out.",
+        help_text="Compared in each listing’s own currency, without exchange rates: 100000 "
+        "matches USD 100,000 and EUR 100,000 alike. Listings that state no pay are left out.",
         widget=forms.NumberInput(attrs={"step": 1000, "inputmode": "numeric"}),
+    )
+    posted_within = forms.TypedChoiceField(
+        required=False,
+        label="Posted within",
+        choices=[
+            ("", "Any time"),
+            ("1", "The past day"),
+            ("7", "The past week"),
+            ("30", "The past 30 days"),
+        ],
+        coerce=int,
+        empty_value=None,
     )
     company = forms.IntegerField(
         required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput
@@ -65,6 +82,46 @@ class JobFilterForm(forms.Form):
             (self.fields[name].label or name, " ".join(errors))
             for name, errors in self.errors.items()
         ]
+
+
+# The query parameters the list reads: its filters (and, on the page, the page number).
+# Any other (?utm_source=...) shares the cached page and is left out of its links.
+FILTERS = tuple(JobFilterForm.base_fields)
+
+
+@dataclass
+class JobSearch:
+    """The jobs list's filters as read from a query string: the list page and its
+    "Follow this search" feed read them alike, so the feed is exactly the page's search."""
+
+    form: JobFilterForm
+    filters: dict
+    career: Career | None
+    company: Company | None
+    skills: list[Skill]  # the skills asked for, in the order the query names them
+    query: str  # the filters as a query string, without the page number
+
+
+def job_search(request) -> JobSearch:
+    careers = list(Career.objects.order_by("name").only("name", "slug"))
+    skills = list(
+        Skill.objects.filter(slug__in=request.GET.getlist("skill")[:10]).only("name", "slug")
+    )
+    data = request.GET.copy()
+    data.setdefault("workplace", "")  # so "Any" shows as chosen
+    form = JobFilterForm(data, careers=careers, skills=skills)
+    form.is_valid()
+    filters = form.filters
+    career = next((c for c in careers if c.slug == filters.get("career")), None)
+    company = (
+        Company.objects.filter(pk=filters["company"]).first() if "company" in filters else None
+    )
+    if "company" in filters and company is None:
+        filters.pop("company")
+    chosen = filters.get("skill", [])
+    skills = sorted((s for s in skills if s.slug in chosen), key=lambda s: chosen.index(s.slug))
+    query = urlencode([(name, value) for name in FILTERS for value in request.GET.getlist(name)])
+    return JobSearch(form, filters, career, company, skills, query)
 
 
 class FeedImportForm(forms.Form):

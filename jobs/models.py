@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from careers.core.editing import EditVersioned
 from careers.core.fields import WebAddressField
 from careers.core.formatting import format_money, format_money_range
-from careers.core.markdown import render_markdown
+from careers.core.markdown import render_markdown, sanitise_posting_html
 from careers.core.publishing import Publishable, PublishableQuerySet
 from careers.core.search import Searchable
 from careers.models import Career, Period, Skill
@@ -55,6 +55,135 @@ class Company(EditVersioned):
     @property
     def initial(self) -> str:
         return self.name[:1].upper()
+
+
+class JobSource(models.Model):
+    """An employer's applicant-tracking board (or feed), fetched on a schedule.
+
+    Fetched listings go live without review, so creating, changing and fetching a
+    source is a publisher's decision: editors may only look (jobs/migrations).
+    """
+
+    class Kind(models.TextChoices):
+        GREENHOUSE = "greenhouse", "Greenhouse"
+        LEVER = "lever", "Lever"
+        ASHBY = "ashby", "Ashby"
+        JOBPOSTING = "jobposting", "schema.org JobPosting pages"
+        JSON = "json", "JSON feed"
+        CSV = "csv", "CSV feed"
+
+    class Outcome(models.TextChoices):
+        NEVER = "", "Not fetched yet"
+        OK = "ok", "Fetched"
+        NOT_MODIFIED = "not_modified", "Unchanged since last fetch"
+        FAILED = "failed", "Failed"
+
+    name = models.SlugField(
+        max_length=60,
+        unique=True,
+        help_text="Short name, e.g. acme-greenhouse; its listings carry it as their source.",
+    )
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="sources")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    identifier = models.TextField(
+        help_text="Greenhouse: the board token. Lever: the company slug. Ashby: the job board "
+        "name. JobPosting: the job pages' addresses, one a line, or a sitemap's address. "
+        "JSON/CSV: the feed's address."
+    )
+    default_career = models.ForeignKey(
+        Career,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The career of a posting no title rule matches; empty: such postings are "
+        "skipped (and counted).",
+    )
+    title_rules = models.TextField(
+        blank=True,
+        help_text="One rule a line, first match wins: “machine learning => "
+        "machine-learning-engineer” (a posting whose title contains the words gets that "
+        "career).",
+    )
+    active = models.BooleanField(
+        default=False, help_text="Fetched on schedule; paused sources are left alone."
+    )
+    interval_minutes = models.PositiveIntegerField(
+        default=60, help_text="How often to fetch, in minutes."
+    )
+    # The record of the last fetch: written by the fetch, shown read-only.
+    last_fetched_at = models.DateTimeField(null=True, blank=True, editable=False)
+    outcome = models.CharField(
+        max_length=12, choices=Outcome.choices, default=Outcome.NEVER, editable=False
+    )
+    counts = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="new, updated, unchanged, expired and skipped at the last fetch.",
+    )
+    skipped = models.JSONField(
+        default=list, blank=True, editable=False, help_text="Postings skipped, with why."
+    )
+    last_error = models.TextField(blank=True, editable=False)
+    next_due_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
+    etag = models.CharField(max_length=200, blank=True, editable=False)
+    last_modified = models.CharField(max_length=100, blank=True, editable=False)
+
+    # Written by the fetch only; a publisher's save of the settings never puts back
+    # the record it read when the form opened.
+    RECORD_FIELDS = (
+        "last_fetched_at",
+        "outcome",
+        "counts",
+        "skipped",
+        "last_error",
+        "next_due_at",
+        "etag",
+        "last_modified",
+    )
+
+    # No page shows a fetch's record: a fetch, or a claim, leaves readers' pages cached.
+    unseen_by_readers = RECORD_FIELDS
+
+    class Meta:
+        ordering = ["name"]
+        permissions = [("fetch_jobsource", "Can fetch a job source now")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('jobs:list')}?company={self.company_id}"
+
+    def clean(self):
+        super().clean()
+        try:
+            rules = self.career_rules()
+        except ValueError as error:
+            raise ValidationError({"title_rules": str(error)}) from None
+        slugs = {slug for _, slug in rules}
+        known = set(Career.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+        if slugs - known:
+            raise ValidationError(
+                {"title_rules": f"No career with the slug {sorted(slugs - known)[0]!r}."}
+            )
+
+    def career_rules(self) -> list[tuple[str, str]]:
+        """[(words, career slug)] in order, from `title_rules`."""
+        rules = []
+        for number, line in enumerate(self.title_rules.splitlines(), start=1):
+            if not line.strip():
+                continue
+            words, arrow, slug = line.partition("=>")
+            if not arrow or not words.strip() or not slug.strip():
+                raise ValueError(f"Rule {number} should read “words => career-slug”.")
+            rules.append((words.strip().lower(), slug.strip()))
+        return rules
+
+    @property
+    def is_due(self) -> bool:
+        return self.active and (self.next_due_at is None or self.next_due_at <= timezone.now())
 
 
 class JobListingQuerySet(PublishableQuerySet):
@@ -166,6 +295,34 @@ class JobListing(Publishable, Searchable):
     external_id = models.CharField(
         max_length=120, blank=True, help_text="The listing's id in its source feed."
     )
+    feed_digest = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="A digest of the feed row this listing was last written from; any other "
+        "save clears it, so the next import compares the row in full again.",
+    )
+    job_source = models.ForeignKey(
+        JobSource,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="listings",
+        help_text="The employer's board this listing was fetched from, if any.",
+    )
+    description_format = models.CharField(
+        max_length=8,
+        choices=[("markdown", "Markdown"), ("html", "HTML from the employer's board")],
+        default="markdown",
+        editable=False,
+    )
+    confirmed_on = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The last day the listing was seen open on its board.",
+    )
     posted_on = models.DateField(default=timezone.localdate)
     valid_through = models.DateField(
         help_text="The last day the listing is open; after it, the listing expires by itself."
@@ -177,7 +334,7 @@ class JobListing(Publishable, Searchable):
     objects = JobListingQuerySet.as_manager()
 
     # A reader's apply click is not a content change: it must not empty the page cache.
-    unseen_by_readers = ("click_count",)
+    unseen_by_readers = ("click_count", "feed_digest")
 
     class Meta(Publishable.Meta):
         ordering = ["-posted_on", "-id"]
@@ -234,7 +391,10 @@ class JobListing(Publishable, Searchable):
         return reverse("jobs:apply", kwargs={"pk": self.pk})
 
     def save(self, *args, **kwargs):
-        self.description_html = render_description(self.description)
+        self.description_html = render_description(self.description, self.description_format)
+        # Only an import writes the digest (in bulk, not through save()): a listing saved
+        # any other way may differ from its feed row, so the next import compares in full.
+        self.feed_digest = ""
         if not self._state.adding and kwargs.get("update_fields") is None:
             # Only the apply view writes the click counter (one F() update): a save of
             # a listing read a moment ago must not put back the count it read.
@@ -271,6 +431,12 @@ class JobListing(Publishable, Searchable):
     def slug(self) -> str:
         """From the title, so that a renamed listing's old address redirects to the new one."""
         return slugify(self.title)[:80].strip("-") or "listing"
+
+    @property
+    def source_display(self) -> str:
+        """ "Greenhouse" for a listing fetched from an employer's board; "" otherwise.
+        (Reads `job_source`: select it with the listing.)"""
+        return self.job_source.get_kind_display() if self.job_source_id else ""
 
     @property
     def is_remote(self) -> bool:
@@ -366,5 +532,8 @@ def format_money_full(amount: int, currency: str) -> str:
     return f"{symbol}{amount:,}"
 
 
-def render_description(source: str) -> str:
+def render_description(source: str, description_format: str = "markdown") -> str:
+    """Editors' Markdown, or a board's HTML through the same allow-list plus headings."""
+    if description_format == "html":
+        return sanitise_posting_html(source)
     return render_markdown(source)

@@ -29,11 +29,18 @@ def live_listings(
     min_salary: int | None = None,
     company: int | None = None,
     skill: list[str] = (),
+    posted_within: int | None = None,
 ) -> QuerySet[JobListing]:
     """Live listings, newest first, narrowed by the list page's filters (all optional)."""
     listings = (
-        JobListing.objects.live().defer(*SEARCH_INDEX_FIELDS).select_related("company", "career")
+        JobListing.objects.live()
+        .defer(*SEARCH_INDEX_FIELDS)
+        .select_related("company", "career", "job_source")
     )
+    if posted_within is not None:
+        # "The past day": posted today or yesterday (dates, not times, are stored).
+        since = timezone.localdate() - datetime.timedelta(days=posted_within)
+        listings = listings.filter(posted_on__gte=since)
     if career:
         listings = listings.filter(career__slug=career)
     if location:
@@ -94,7 +101,7 @@ def listing_for_page(pk: int) -> JobListing:
         # The database would refuse such a number rather than find nothing.
         raise Http404("No job listing has that address.")
     listing = (
-        JobListing.objects.select_related("company", "career")
+        JobListing.objects.select_related("company", "career", "job_source")
         .prefetch_related(listing_skills_prefetch())
         .filter(pk=pk)
         .first()

@@ -7,14 +7,17 @@ file format.
 """
 
 import datetime
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from careers.core.bulk import rows_update
 from careers.core.importing import (
     ImportInvalid,
     RowError,
@@ -26,7 +29,7 @@ from careers.core.importing import (
 )
 from careers.models import Career, Period
 from careers.skills import skill_matcher
-from jobs.models import Company, JobListing, ListingSkill
+from jobs.models import Company, JobListing, ListingSkill, render_description
 from jobs.search import listing_search
 
 # Columns a row may have; the first group is required.
@@ -75,6 +78,8 @@ IMPORTED_FIELDS = (
     "salary_period",
     "posted_on",
     "status",
+    "description_format",
+    "job_source_id",
 )
 
 # Limits a feed is held to (jobs/IMPORT_FORMAT.md): a bigger or deeper file is refused.
@@ -138,12 +143,16 @@ def _json_rows(text: str) -> list[Row]:
     rows: list[Row] = []
     if text.startswith("]", index):
         return rows
+    # Lines are counted on from the last row, not from the top each time: a 5,000-row
+    # file would otherwise be read 5,000 times over.
+    line, counted_to = 1, 0
     while True:
         try:
             value, end = decoder.raw_decode(text, index)
         except json.JSONDecodeError as error:
             raise ImportInvalid([RowError(error.lineno, f"Not valid JSON: {error.msg}.")]) from None
-        line = _line_of(text, index)
+        line += text.count("\n", counted_to, index)
+        counted_to = index
         if not isinstance(value, dict):
             raise ImportInvalid([RowError(line, "Each listing is a JSON object: {…}.")])
         rows.append((line, value))
@@ -230,17 +239,37 @@ def _snapshot(listing: JobListing) -> tuple:
     return tuple(getattr(listing, field) for field in IMPORTED_FIELDS)
 
 
+def _row_digest(values: Mapping[str, str]) -> str:
+    """What a feed row says, as a short digest: the same row gives the same digest."""
+    text = json.dumps(values, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 class _FeedReader:
     """Turns a source's rows into listings, one row at a time, remembering what the
-    rows before it used (external ids, new companies), so that nothing is asked twice."""
+    rows before it used (external ids, new companies), so that nothing is asked twice.
 
-    def __init__(self, *, source: str, today: datetime.date):
+    Everything it needs from the database is read once, up front (careers, companies,
+    the source's listings by external id): checking a row asks the database nothing.
+    """
+
+    def __init__(
+        self,
+        *,
+        source: str,
+        today: datetime.date,
+        description_format: str = "markdown",
+        job_source=None,
+    ):
         self.source = source
         self.today = today
+        self.description_format = description_format
+        self.job_source = job_source
         self.careers = {career.slug: career for career in Career.objects.all()}
         self.companies = {company.name: company for company in Company.objects.all()}
         self.existing = {
-            listing.external_id: listing for listing in JobListing.objects.filter(source=source)
+            listing.external_id: listing
+            for listing in JobListing.objects.filter(source=source).select_related("company")
         }
         self.seen: dict[str, int] = {}  # external id -> line
         self.new_companies: dict[str, Company] = {}
@@ -257,20 +286,44 @@ class _FeedReader:
         career = self.careers.get(values["career"])
         if career is None:
             raise ValueError(f"no career with the slug {values['career']!r}")
+        digest = _row_digest(
+            {**values, " format": self.description_format, " source": str(self.job_source)}
+        )
+        existing = self.existing.get(external_id)
+        if (
+            existing is not None
+            and existing.feed_digest == digest
+            and existing.status != JobListing.Status.EXPIRED
+        ):
+            # Written from this very row last time and not touched since: nothing to check.
+            return existing, existing.company, False
         company = self._company(values["company"], values["company_website"])
-        listing = self.existing.get(external_id) or JobListing(
+        listing = existing or JobListing(
             source=self.source, external_id=external_id, status=JobListing.Status.PUBLISHED
         )
         before = _snapshot(listing) if listing.pk else None
         _listing_update(listing, values, company=company, career=career, today=self.today)
-        listing.full_clean(exclude=["company"] if company.pk is None else None)
-        return listing, company, before != _snapshot(listing)
+        listing.description_format = self.description_format
+        listing.job_source = self.job_source
+        # Uniqueness is this reader's own bookkeeping (external ids seen, companies by name)
+        # and the constraints are the rules clean() states: asking the database about each
+        # row would cost queries per row.
+        # Career and company are read from the database above (or new): no need to look
+        # them up again per row.
+        listing.full_clean(
+            exclude=["company", "career"],
+            validate_unique=False,
+            validate_constraints=False,
+        )
+        changed = before != _snapshot(listing) or listing.feed_digest != digest
+        listing.feed_digest = digest
+        return listing, company, changed
 
     def _company(self, name: str, website: str) -> Company:
         company = self.companies.get(name) or self.new_companies.get(name)
         if company is None:
             company = Company(name=name, website=website)
-            company.full_clean()
+            company.full_clean(validate_unique=False, validate_constraints=False)
             self.new_companies[name] = company
         return company
 
@@ -331,46 +384,130 @@ def _listing_update(
 
 
 def jobs_import(
-    *, rows: Iterable[Row], source: str, today: datetime.date | None = None
+    *,
+    rows: Iterable[Row],
+    source: str,
+    today: datetime.date | None = None,
+    description_format: str = "markdown",
+    job_source=None,
 ) -> ImportResult:
     """Upsert a source's whole feed by (source, external_id); expire what vanished from it.
 
     Goes through the one row importer (careers.core.importing): every row is
     checked first; if any is bad, ImportInvalid lists them all and nothing is
-    written. Then all writes happen in one transaction.
+    written. Then all writes happen in one transaction, in bulk: the number of
+    queries does not grow with the rows (one statement per WRITE_BATCH rows written).
     """
     source = source.strip()
     if not source or len(source) > 60:
         raise ImportInvalid([RowError(1, "Give the feed's source name (up to 60 characters).")])
-    reader = _FeedReader(source=source, today=today or timezone.localdate())
+    today = today or timezone.localdate()
+    reader = _FeedReader(
+        source=source,
+        today=today,
+        description_format=description_format,
+        job_source=job_source,
+    )
 
     def write(listings: list[tuple[JobListing, Company, bool]]) -> ImportResult:
-        for company in reader.new_companies.values():
-            company.save()
-        changed = [(listing, company) for listing, company, is_changed in listings if is_changed]
-        created = sum(1 for listing, _ in changed if listing.pk is None)
-        for listing, company in changed:
-            listing.company = company  # now saved, with its id
-            listing.save()
-        listing_skills_detect(listing for listing, _ in changed)
-        jobs_search_index(
-            listings=JobListing.objects.filter(pk__in=[listing.pk for listing, _ in changed])
+        changed = [listing for listing, _, is_changed in listings if is_changed]
+        expired = _expired_keys(reader)
+        # Seen in the feed today: "last confirmed open" (a date, so at most one write a day).
+        unconfirmed = [
+            listing.pk
+            for listing, _, is_changed in listings
+            if not is_changed and listing.confirmed_on != today
+        ]
+        for listing in changed:
+            listing.confirmed_on = today
+        written = listings_write(
+            listings=changed,
+            companies=list(reader.new_companies.values()),
+            companies_of={id(listing): company for listing, company, _ in listings},
         )
-        expired = jobs_expire(
-            listings=JobListing.objects.filter(
-                source=source, status=JobListing.Status.PUBLISHED
-            ).exclude(external_id__in=reader.seen)
-        )
+        if unconfirmed:
+            JobListing.objects.filter(pk__in=unconfirmed).update(confirmed_on=today)
+        expired_count = jobs_expire(listings=JobListing.objects.filter(pk__in=expired))
         return ImportResult(
-            created=created,
-            updated=len(changed) - created,
+            created=written.created,
+            updated=written.updated,
             unchanged=len(listings) - len(changed),
-            expired=expired,
+            expired=expired_count,
         )
 
     return rows_import(
         rows=rows, build=reader.listing, write=write, noun=ROW_NOUN, max_rows=MAX_FEED_ROWS
     )
+
+
+def _expired_keys(reader: _FeedReader) -> list[int]:
+    """The source's published listings that its new feed no longer has."""
+    return [
+        listing.pk
+        for external_id, listing in reader.existing.items()
+        if external_id not in reader.seen and listing.status == JobListing.Status.PUBLISHED
+    ]
+
+
+# Rows written at once: one INSERT or UPDATE per this many listings.
+WRITE_BATCH = 1000
+# What an update writes besides the imported fields.
+WRITTEN_FIELDS = (
+    *IMPORTED_FIELDS,
+    "description_html",
+    "search_text",
+    "feed_digest",
+    "confirmed_on",
+    "updated_at",
+)
+
+
+@dataclass(frozen=True)
+class WriteCount:
+    created: int
+    updated: int
+
+
+def listings_write(
+    *,
+    listings: list[JobListing],
+    companies: list[Company],
+    companies_of: Mapping[int, Company],
+) -> WriteCount:
+    """Write checked listings and their new companies in bulk: new ones inserted, the rest
+    updated, their HTML and search text prepared in memory, then handed to skill detection.
+
+    `companies_of` maps each listing (by id()) to its company, saved here if new.
+    """
+    Company.objects.bulk_create(companies, batch_size=WRITE_BATCH)
+    now = timezone.now()
+    new, old = [], []
+    for listing in listings:
+        listing.company = companies_of[id(listing)]  # now saved, with its id
+        listing.description_html = render_description(
+            listing.description, listing.description_format
+        )
+        listing.search_text = listing_search.text(listing)
+        (old if listing.pk else new).append(listing)
+    JobListing.objects.bulk_create(new, batch_size=WRITE_BATCH)
+    for listing in old:
+        listing.updated_at = now
+    # The edit version moves on: an editor with the listing open is told, rather than
+    # saving over the import.
+    rows_update(
+        model=JobListing,
+        objects=old,
+        fields=WRITTEN_FIELDS,
+        increments=["edit_version"],
+        batch_size=WRITE_BATCH,
+    )
+    for listing in old:
+        listing.__dict__.pop("edit_version", None)  # the new number is in the database only
+    if listings:
+        keys = [listing.pk for listing in listings]
+        listing_search.vectors_update(JobListing.objects.filter(pk__in=keys))
+        listing_skills_detect(listings)
+    return WriteCount(created=len(new), updated=len(old))
 
 
 def jobs_expire(*, listings: QuerySet[JobListing]) -> int:
@@ -426,3 +563,130 @@ def listing_skills_detect(listings: Iterable[JobListing]) -> int:
     if added:
         ListingSkill.objects.bulk_create(added)
     return len(dropped) + len(added)
+
+
+# Postings from employers' boards ------------------------------------------------------------
+
+
+@dataclass
+class SourceResult:
+    """What one source's postings did: the import's counts, and each posting kept out."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    expired: int = 0
+    skipped: list[dict] = field(default_factory=list)  # {"id": …, "reason": …}
+
+    def counts(self) -> dict:
+        return {
+            "new": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "expired": self.expired,
+            "skipped": len(self.skipped),
+        }
+
+    def __str__(self):
+        text = (
+            f"{self.created} new, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.expired} expired, {len(self.skipped)} skipped"
+        )
+        reasons = "; ".join(f"{item['id']}: {item['reason']}" for item in self.skipped[:10])
+        return f"{text} ({reasons})" if reasons else text
+
+
+def career_matcher(*, rules: list[tuple[str, str]], default_career: Career | None):
+    """title -> the career of the first rule whose words the title contains, else the
+    default (None: no career, the posting is skipped). One query for the rules' careers."""
+    slugs = [slug for _, slug in rules]
+    careers = {career.slug: career for career in Career.objects.filter(slug__in=slugs)}
+
+    def career_for(title: str) -> Career | None:
+        lowered = title.lower()
+        for words, slug in rules:
+            if words in lowered and slug in careers:
+                return careers[slug]
+        return default_career
+
+    return career_for
+
+
+def postings_import(
+    *,
+    postings: list,
+    company: Company,
+    source: str,
+    career_for,
+    job_source=None,
+    today: datetime.date | None = None,
+    dry_run: bool = False,
+) -> SourceResult:
+    """Import a board's postings (jobs.adapters.Posting) as the source's whole feed.
+
+    Postings the adapter kept out, that no career matches, that another source
+    already lists (the same apply URL: one job is kept once), or that fail a
+    listing's checks are skipped and reported by id; the others are imported
+    through `jobs_import` (new, updated, unchanged; the source's listings gone from
+    the board expire). A board with nothing left to import is refused, so a broken
+    board cannot expire every listing. `dry_run` writes nothing.
+    """
+    today = today or timezone.localdate()
+    skipped = [{"id": p.external_id, "reason": p.problem} for p in postings if p.problem]
+    wanted = [p for p in postings if not p.problem]
+    elsewhere = dict(
+        JobListing.objects.filter(apply_url__in=[p.columns["apply_url"] for p in wanted])
+        .exclude(source=source)
+        .values_list("apply_url", "source")
+    )
+    rows: dict[int, tuple[str, dict]] = {}
+    for posting in wanted:
+        career = career_for(posting.columns["title"])
+        if career is None:
+            skipped.append({"id": posting.external_id, "reason": "no career matches the title"})
+            continue
+        other = elsewhere.get(posting.columns["apply_url"])
+        if other:
+            skipped.append({"id": posting.external_id, "reason": f"already listed from {other}"})
+            continue
+        line = len(rows) + 1
+        rows[line] = (
+            posting.external_id,
+            {
+                **posting.columns,
+                "company": company.name,
+                "company_website": company.website,
+                "career": career.slug,
+            },
+        )
+
+    def run(lines: dict[int, tuple[str, dict]]) -> ImportResult:
+        return jobs_import(
+            rows=[(line, row) for line, (_, row) in lines.items()],
+            source=source,
+            today=today,
+            description_format="html",
+            job_source=job_source,
+        )
+
+    with transaction.atomic():
+        try:
+            result = run(rows)
+        except ImportInvalid as invalid:
+            # A posting a listing cannot hold (a bad apply URL, a pay range upside down)
+            # is skipped with the reason, and the rest go in.
+            bad = {error.line: error.message for error in invalid.errors}
+            if not set(bad) <= set(rows) or len(bad) == len(rows):
+                raise
+            for line, message in bad.items():
+                skipped.append({"id": rows.pop(line)[0], "reason": message})
+            result = run(rows)
+        if dry_run:
+            transaction.set_rollback(True)
+    return SourceResult(
+        created=result.created,
+        updated=result.updated,
+        unchanged=result.unchanged,
+        expired=result.expired,
+        skipped=skipped,
+    )

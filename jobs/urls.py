@@ -9,5 +9,6 @@ urlpatterns = [
     path("", views.job_list, name="list"),
     path("<int:pk>/apply/", views.job_apply, name="apply"),
     path("<int:pk>/<str:slug>/", views.job_detail, name="detail"),
+    path("feed/", views.search_feed, name="search_feed"),
     path("feed/<slug:slug>/", reader_cache(feeds.CareerJobsFeed()), name="feed"),
 ]

@@ -12,11 +12,10 @@ from django.views.decorators.http import require_safe
 from careers.core.cache import reader_cache
 from careers.core.structured_data import breadcrumb_list
 from careers.core.web import page_number
-from careers.models import Career, Skill
 from guides.selectors import career_guide
-from jobs import selectors
-from jobs.forms import JobFilterForm
-from jobs.models import Company, JobListing
+from jobs import feeds, selectors
+from jobs.forms import FILTERS, job_search
+from jobs.models import JobListing
 from jobs.structured_data import job_posting
 
 PAGE_SIZE = 20
@@ -31,37 +30,16 @@ def _list_crumbs(career=None) -> list[tuple[str, str]]:
     return crumbs
 
 
-# The query parameters the list reads: its filters and the page number. Any
-# other (?utm_source=...) shares the cached page and is left out of its links.
-FILTERS = tuple(JobFilterForm.base_fields)
-
-
 @reader_cache(query=(*FILTERS, "page"))
 @require_safe
 def job_list(request):
-    careers = list(Career.objects.order_by("name").only("name", "slug"))
-    skills = list(
-        Skill.objects.filter(slug__in=request.GET.getlist("skill")[:10]).only("name", "slug")
-    )
-    data = request.GET.copy()
-    data.setdefault("workplace", "")  # so "Any" shows as chosen
-    form = JobFilterForm(data, careers=careers, skills=skills)
-    form.is_valid()
-    filters = form.filters
-    career = next((c for c in careers if c.slug == filters.get("career")), None)
-    company = (
-        Company.objects.filter(pk=filters["company"]).first() if "company" in filters else None
-    )
-    if "company" in filters and company is None:
-        filters.pop("company")
+    search = job_search(request)
+    form, filters, career, company = search.form, search.filters, search.career, search.company
     paginator = Paginator(selectors.live_listings(**filters), PAGE_SIZE)
     page = paginator.page(page_number(request, num_pages=paginator.num_pages))
-    query = urlencode([(name, value) for name in FILTERS for value in request.GET.getlist(name)])
+    query = search.query
     crumbs = _list_crumbs(career)
-    chosen = filters.get("skill", [])
-    chosen_skills = sorted(
-        (s for s in skills if s.slug in chosen), key=lambda s: chosen.index(s.slug)
-    )
+    chosen_skills = search.skills
     if chosen_skills and career is None and company is None:
         names = ", ".join(s.name for s in chosen_skills)
         heading = f"Jobs asking for {names}"
@@ -181,3 +159,10 @@ def job_apply(request, pk):
     response = HttpResponseRedirect(listing.apply_url)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
+
+
+@reader_cache(query=FILTERS)
+@require_safe
+def search_feed(request):
+    """ "Follow this search": the newest listings the jobs list's filters find, as Atom."""
+    return feeds.SearchJobsFeed()(request)

@@ -27,3 +27,20 @@ def sanitise_html(html: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener nofollow",
     ).strip()
+
+
+# Employers' job descriptions arrive as HTML with section headings. They keep them
+# (one level below the page's own <h1>: a board's <h1> loses its tag, keeps its text).
+POSTING_TAGS = ALLOWED_TAGS | {"h2", "h3", "h4", "h5", "h6"}
+
+
+def sanitise_posting_html(html: str) -> str:
+    """An employer's HTML description through the editor allow-list plus headings: no
+    script, style, iframe or image (so no tracking pixel) survives."""
+    return nh3.clean(
+        html,
+        tags=POSTING_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener nofollow",
+    ).strip()

@@ -17,12 +17,15 @@ def editorial_permissions_grant(
     items: list[str],
     parts: list[str] = (),
     publish: list[str] = (),
+    publisher_only: list[str] = (),
 ) -> None:
     """Grant Editors and Publishers their permissions on one app's models.
 
     `items` are things with a life of their own (a guide): editors may not delete
     them. `parts` belong to an item (a roadmap step): editors may delete them.
     `publish` are extra codenames only publishers get ("publish_guide").
+    `publisher_only` are models only publishers change (a job source, whose fetched
+    listings go live without review): editors may only view them.
     """
     from django.contrib.auth.management import create_permissions
 
@@ -44,14 +47,14 @@ def editorial_permissions_grant(
     def codenames(models, actions):
         return [f"{action}_{model}" for model in models for action in actions]
 
-    editor_codes = codenames(items, ["view", "add", "change"]) + codenames(
-        parts, ["view", "add", "change", "delete"]
-    )
-    publisher_codes = (
-        codenames(items, ["view", "add", "change", "delete"])
+    editor_codes = (
+        codenames(items, ["view", "add", "change"])
         + codenames(parts, ["view", "add", "change", "delete"])
-        + list(publish)
+        + codenames(publisher_only, ["view"])
     )
+    publisher_codes = codenames(
+        [*items, *parts, *publisher_only], ["view", "add", "change", "delete"]
+    ) + list(publish)
     for group, codes in ((editors, editor_codes), (publishers, publisher_codes)):
         permissions = Permission.objects.filter(
             content_type__app_label=app_label, codename__in=codes

@@ -339,12 +339,16 @@ class SearchKind:
         for obj in objects:
             obj.search_text = self.text(obj)
         self.model.objects.bulk_update(objects, ["search_text"], batch_size=500)
-        if objects and connection.vendor == "postgresql":
-            # A separate UPDATE: in the one that sets search_text, the old text would be read.
-            self.model.objects.filter(pk__in=[obj.pk for obj in objects]).update(
-                search_vector=search_vector(self.title_field)
-            )
+        if objects:
+            self.vectors_update(self.model.objects.filter(pk__in=[obj.pk for obj in objects]))
         return len(objects)
+
+    def vectors_update(self, objects: QuerySet) -> None:
+        """On PostgreSQL, rebuild the search vector of `objects` from their stored title and
+        search text, in one UPDATE (a bulk writer sets `search_text` itself, then calls this).
+        A separate UPDATE: in the one that sets search_text, the old text would be read."""
+        if connection.vendor == "postgresql":
+            objects.update(search_vector=search_vector(self.title_field))
 
 
 def _full_text(kind: SearchKind, qs: QuerySet, query: str) -> QuerySet:

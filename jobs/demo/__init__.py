@@ -13,8 +13,14 @@ from django.utils import timezone
 from careers.core.demo import DemoLoadResult, demo_data
 from careers.core.publishing import Publishable
 from careers.models import Career
-from jobs.models import Company, JobListing
-from jobs.services import jobs_search_index, listing_skills_detect
+from jobs.adapters import ADAPTERS
+from jobs.models import Company, JobListing, JobSource
+from jobs.services import (
+    career_matcher,
+    jobs_search_index,
+    listing_skills_detect,
+    postings_import,
+)
 
 DEMO_SOURCE = "demo"
 DEMO_DIR = Path(__file__).parent
@@ -69,4 +75,55 @@ def jobs_load_demo(*, today: datetime.date | None = None) -> DemoLoadResult:
     # Each listing's skills, found in its own text as an import would.
     listing_skills_detect(created)
     jobs_search_index(listings=JobListing.objects.filter(source=DEMO_SOURCE))
+    jobs_load_demo_sources(result)
     return result
+
+
+# The boards' made-up sample payloads, shared with the adapters' tests.
+SAMPLES_DIR = Path(__file__).resolve().parents[2] / "tests" / "jobs" / "samples"
+
+
+def jobs_load_demo_sources(result: DemoLoadResult) -> None:
+    """Create the demo sources that are missing, import their sample boards and record
+    that fetch. Existing sources are left exactly as they are."""
+    if not SAMPLES_DIR.is_dir():
+        return  # a deployment without the tests folder: no demo sources
+    now = timezone.now()
+    for spec in demo_data(DEMO_DIR / "sources.yaml")["sources"]:
+        existing = JobSource.objects.filter(name=spec["name"]).first()
+        if existing is not None:
+            result.found(existing)
+            continue
+        company = Company.objects.filter(name=spec["company"]["name"]).first() or result.create(
+            Company(**spec["company"])
+        )
+        source = result.create(
+            JobSource(
+                name=spec["name"],
+                company=company,
+                kind=spec["kind"],
+                identifier=spec["identifier"],
+                default_career=Career.objects.filter(slug=spec["default_career"]).first(),
+                title_rules=spec["title_rules"].strip(),
+                interval_minutes=spec["interval_minutes"],
+                active=False,
+            )
+        )
+        content = (SAMPLES_DIR / spec["sample"]).read_bytes()
+        imported = postings_import(
+            postings=ADAPTERS[source.kind].postings(content, today=timezone.localdate()),
+            company=company,
+            source=source.name,
+            career_for=career_matcher(
+                rules=source.career_rules(), default_career=source.default_career
+            ),
+            job_source=source,
+        )
+        fetched_at = now - datetime.timedelta(minutes=spec["fetched_minutes_ago"])
+        JobSource.objects.filter(pk=source.pk).update(
+            last_fetched_at=fetched_at,
+            outcome=JobSource.Outcome.OK,
+            counts=imported.counts(),
+            skipped=imported.skipped,
+            next_due_at=fetched_at + datetime.timedelta(minutes=source.interval_minutes),
+        )

@@ -5,7 +5,7 @@ import logging
 import pytest
 from django.urls import URLResolver, get_resolver, resolve, reverse
 
-from tests.factories import complete_guide
+from tests.factories import SkillFactory, complete_guide
 from tests.flashcards.factories import deck_with_cards
 from tests.jobs.factories import JobListingFactory
 
@@ -140,6 +140,9 @@ def every_public_url(guide, deck, listing, other) -> list[str]:
         listing.get_absolute_url(),
         reverse("jobs:apply", args=[listing.pk]),
         reverse("jobs:feed", args=[guide.career.slug]),
+        reverse("jobs:search_feed") + "?workplace=remote",
+        reverse("skills:index"),
+        SkillFactory(name="Python").get_absolute_url(),
     ]
 
 

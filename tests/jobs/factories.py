@@ -6,7 +6,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from jobs.models import Company, JobListing
+from jobs.models import Company, JobListing, JobSource
 from tests.factories import CareerFactory
 
 
@@ -47,3 +47,15 @@ def expired_listing(**kwargs) -> JobListing:
         valid_through=today - datetime.timedelta(days=1),
         **kwargs,
     )
+
+
+class JobSourceFactory(DjangoModelFactory):
+    class Meta:
+        model = JobSource
+
+    name = factory.Sequence(lambda n: f"board-{n}")
+    company = factory.SubFactory(CompanyFactory)
+    kind = JobSource.Kind.GREENHOUSE
+    identifier = factory.Sequence(lambda n: f"board{n}")
+    default_career = factory.SubFactory(CareerFactory)
+    active = True

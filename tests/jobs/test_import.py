@@ -5,11 +5,13 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from careers.core.importing import ImportInvalid
 from jobs.demo import demo_listing_specs, jobs_load_demo
-from jobs.models import Company, JobListing
+from jobs.models import Company, JobListing, JobSource
 from jobs.services import jobs_feed_rows, jobs_import
 from tests.admin_forms import change_form_data
 from tests.factories import CareerFactory
@@ -189,6 +191,24 @@ def test_admin_bulk_expire(admin_client, career):
     assert set(JobListing.objects.values_list("status", flat=True)) == {"expired"}
 
 
+def test_demo_sources_come_with_their_boards_listings_and_a_fetch_record():
+    for slug in ("software-engineer", "machine-learning-engineer", "data-engineer"):
+        CareerFactory(slug=slug)
+    for slug in ("data-scientist", "ai-engineer"):
+        CareerFactory(slug=slug)
+    jobs_load_demo()
+    sources = {source.kind: source for source in JobSource.objects.all()}
+    assert set(sources) == {"greenhouse", "lever", "ashby"}
+    for source in sources.values():
+        assert source.outcome == JobSource.Outcome.OK
+        assert source.counts["new"] >= 1
+        assert source.listings.exists()
+        assert not source.active  # their boards are made up: never fetched for real
+    assert sources["greenhouse"].skipped  # the sample's untitled posting
+    jobs_load_demo()  # again: nothing new
+    assert JobSource.objects.count() == 3
+
+
 def test_demo_loads_once_and_never_overwrites():
     listings = demo_listing_specs()
     for slug in {listing["career"] for listing in listings}:
@@ -199,7 +219,7 @@ def test_demo_loads_once_and_never_overwrites():
     listing.save()
     assert jobs_load_demo().created["joblisting"] == 0
     assert JobListing.objects.get(external_id="mle-1").title == "Edited by hand"
-    assert JobListing.objects.live().count() < len(listings)  # some are expired
+    assert JobListing.objects.live().filter(source="demo").count() < len(listings)  # some expired
     assert JobListing.objects.filter(workplace_type="remote").exists()
     assert all(".example/" in url for url in JobListing.objects.values_list("apply_url", flat=True))
 
@@ -254,23 +274,68 @@ def test_the_admin_answers_a_hostile_feed_with_its_import_page(admin_client, car
 
 
 def test_a_write_that_fails_part_way_leaves_nothing_written(career, monkeypatch):
-    """The import writes in one transaction: the first listing saved is undone when the
-    second one fails."""
-    saved = []
-    real_save = JobListing.save
+    """The import writes in one transaction: the listings and company already inserted are
+    undone when a later step of the same import fails."""
+    import jobs.services
 
-    def save_then_fail(listing, *args, **kwargs):
-        if saved:
-            raise RuntimeError("the database went away")
-        real_save(listing, *args, **kwargs)
-        saved.append(listing.external_id)
+    def fail(**kwargs):
+        assert JobListing.objects.count() == 2  # inserted by now
+        raise RuntimeError("the database went away")
 
-    monkeypatch.setattr(JobListing, "save", save_then_fail)
+    monkeypatch.setattr(jobs.services, "jobs_expire", fail)
     with pytest.raises(RuntimeError):
         run(json_feed(row(1), row(2)))
-    assert saved == ["DE-1"]
     assert JobListing.objects.count() == 0
     assert Company.objects.count() == 0
+
+
+def feed_of(count: int, **changes) -> bytes:
+    return json_feed(*(row(n, **changes) for n in range(count)))
+
+
+def test_the_import_asks_the_database_the_same_number_of_times_for_10_or_1000_rows(career):
+    """Fresh, unchanged and changed imports each cost a fixed number of queries."""
+    queries = {}
+    for size, source in ((10, "small"), (1000, "large")):
+        steps = (
+            ("fresh", feed_of(size, company=source)),
+            ("unchanged", feed_of(size, company=source)),
+            ("changed", feed_of(size, company=source, title="Senior Data Engineer")),
+            ("expired", feed_of(size // 2, company=source)),
+        )
+        for step, content in steps:
+            with CaptureQueriesContext(connection) as captured:
+                run(content, source=source)
+            queries[size, step] = len(captured)
+    for step in ("fresh", "unchanged", "changed", "expired"):
+        assert queries[10, step] == queries[1000, step], str(queries)
+    assert queries[10, "unchanged"] <= 6
+    assert JobListing.objects.filter(source="large", status="expired").count() == 500
+    assert JobListing.objects.get(source="large", external_id="DE-999").title == (
+        "Senior Data Engineer"
+    )
+    assert JobListing.objects.get(source="large", external_id="DE-1").title == "Data Engineer 1"
+
+
+def test_an_unchanged_row_is_compared_in_full_after_an_editor_saved_the_listing(career):
+    run(json_feed(row(1)))
+    listing = JobListing.objects.get()
+    listing.title = "Edited by hand"
+    listing.save()
+    result = run(json_feed(row(1)))
+    assert (result.updated, result.unchanged) == (1, 0)
+    assert JobListing.objects.get().title == "Data Engineer 1"
+
+
+def test_an_update_moves_the_edit_version_on_and_rebuilds_html_and_search_text(career):
+    run(json_feed(row(1)))
+    before = JobListing.objects.get()
+    run(json_feed(row(1, description="Build **warehouses**.")))
+    after = JobListing.objects.get()
+    assert after.edit_version == before.edit_version + 1
+    assert after.description_html == "<p>Build <strong>warehouses</strong>.</p>"
+    assert "warehouses" in after.search_text
+    assert after.updated_at > before.updated_at
 
 
 def test_a_nul_typed_into_an_admin_text_field_is_a_form_error(admin_client, career):

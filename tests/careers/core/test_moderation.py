@@ -30,7 +30,13 @@ from careers.core.roles import EDITORS, PUBLISHERS
 from flashcards.models import Card, Deck
 from guides.admin import GuideAdmin
 from guides.models import Guide, GuideRedirect
-from tests.factories import GuideFactory, RoadmapStepFactory, SkillFactory, complete_guide
+from tests.factories import (
+    GuideFactory,
+    GuideSkillFactory,
+    RoadmapStepFactory,
+    SkillFactory,
+    complete_guide,
+)
 from tests.flashcards.factories import CardFactory, deck_with_cards
 from tests.jobs.factories import JobListingFactory
 from tests.staff import staff_user
@@ -222,23 +228,28 @@ def test_approval_runs_the_admins_refresh_redirects_and_search(edith, paul):
     assert Client().get("/guides/old-address/").status_code == 301
 
 
-def test_parts_that_swap_unique_names_are_applied_in_an_order_that_works(edith, paul):
+def test_parts_that_swap_unique_values_are_applied_in_an_order_that_works(edith, paul):
     guide = GuideFactory()
     RoadmapStepFactory(guide=guide)
-    python, sql = SkillFactory(guide=guide, name="Python"), SkillFactory(guide=guide, name="SQL")
+    python_skill, sql_skill, spare = (
+        SkillFactory(name=name) for name in ("Python", "SQL", "Temporary")
+    )
+    first = GuideSkillFactory(guide=guide, skill=python_skill)
+    second = GuideSkillFactory(guide=guide, skill=sql_skill)
 
     def edit(working):
-        python.name = "Temporary"
-        python.save()
-        sql.name, python.name = "Python", "SQL"
-        sql.save()
-        python.save()
+        # A guide lists a skill once: the rows swap skills by way of a third.
+        first.skill = spare
+        first.save()
+        second.skill, first.skill = python_skill, sql_skill
+        second.save()
+        first.save()
 
     change = submit(guide, edith, edit)
     pending_change_approve(change=change, user=paul)
-    python.refresh_from_db()
-    sql.refresh_from_db()
-    assert (python.name, sql.name) == ("SQL", "Python")
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.skill, second.skill) == (sql_skill, python_skill)
 
 
 def test_a_new_parts_id_taken_by_another_row_meanwhile_is_not_overwritten(edith, paul):
