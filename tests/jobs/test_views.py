@@ -97,6 +97,33 @@ def test_filters_narrow_the_list(client):
         assert title not in page
 
 
+@pytest.mark.parametrize(
+    ("query", "clean"),
+    [
+        ("career=data-engineer&company=&location=", "/jobs/?career=data-engineer"),
+        ("company=&location=&workplace=&employment=&min_salary=", "/jobs/"),
+        ("location=&utm_source=news&page=", "/jobs/?utm_source=news"),
+    ],
+)
+def test_empty_filters_redirect_to_the_clean_address(client, query, clean):
+    """What a plain form submission sends (no JavaScript) ends at an address without them."""
+    response = client.get(f"/jobs/?{query}")
+    assert response.status_code == 301
+    assert response["Location"] == clean
+    assert client.get(clean).status_code == 200
+
+
+def test_the_filters_say_how_many_are_active(client):
+    CareerFactory(slug="data-engineer")
+    JobListingFactory()
+    summary = re.compile(r"<summary[^>]*>(.*?)</summary>", re.S)
+    plain = summary.search(client.get("/jobs/").content.decode()).group(1)
+    assert "Filters" in plain
+    assert "active" not in plain
+    page = client.get("/jobs/", {"career": "data-engineer", "workplace": "remote"})
+    assert "(2 active)" in summary.search(page.content.decode()).group(1)
+
+
 def test_location_remote_finds_remote_jobs_open_to_the_country(client):
     JobListingFactory(
         title="Remote US",
