@@ -84,7 +84,8 @@ class GuideAdmin(SortableAdminBase, PublishableAdmin):
     list_display = ["title", "edition_year", "career", "status", "publish_from", "updated_at"]
     list_filter = ["status", "edition_year", "career__category"]
     search_fields = ["title", "slug", "career__name", "intro"]
-    prepopulated_fields = {"slug": ["title"]}
+    # No slug prepopulated from the title ("how-to-become-a-…"): GuideForm gives an empty
+    # slug the career's, the house style.
     fieldsets = [
         (
             None,

@@ -10,7 +10,7 @@ from careers.core.publishing import Publishable
 from careers.core.roles import EDITORS, PUBLISHERS
 from guides.models import Guide
 from tests.admin_forms import change_form_data
-from tests.factories import GuideFactory, RoadmapStepFactory, complete_guide
+from tests.factories import CareerFactory, GuideFactory, RoadmapStepFactory, complete_guide
 
 pytestmark = pytest.mark.django_db
 
@@ -248,3 +248,27 @@ def test_comparing_junk_revisions_is_a_404(editor_client):
     url = reverse("admin:guides_guide_compare", args=[guide.pk])
     assert editor_client.get(url, {"older": "x", "newer": "1"}).status_code == 404
     assert editor_client.get(url).status_code == 404
+
+
+def test_a_new_guide_takes_its_careers_slug_not_one_made_from_its_title(publisher_client):
+    career = CareerFactory(name="MLOps Engineer", slug="mlops-engineer")
+    add_url = reverse("admin:guides_guide_add")
+    page = publisher_client.get(add_url)
+    assert page.context["adminform"].prepopulated_fields == []  # not from the title
+
+    def add(year: int):
+        data = change_form_data(publisher_client.get(add_url))
+        data.update(
+            career=career.pk,
+            edition_year=year,
+            title="How to Become an MLOps Engineer",
+            slug="",
+            intro="MLOps engineers keep models running.",
+            status=Publishable.Status.DRAFT,
+        )
+        response = publisher_client.post(add_url, data)
+        assert response.status_code == 302, response.context["adminform"].form.errors
+        return Guide.objects.get(career=career, edition_year=year)
+
+    assert add(2026).slug == "mlops-engineer"
+    assert add(2027).slug == "mlops-engineer-2027"  # the 2026 edition has the plain one
