@@ -272,3 +272,50 @@ def test_a_new_guide_takes_its_careers_slug_not_one_made_from_its_title(publishe
 
     assert add(2026).slug == "mlops-engineer"
     assert add(2027).slug == "mlops-engineer-2027"  # the 2026 edition has the plain one
+
+
+def inline_formsets(page) -> dict:
+    return {f.opts.verbose_name_plural: f for f in page.context["inline_admin_formsets"]}
+
+
+def test_technical_and_soft_skills_are_separate_sections(publisher_client):
+    guide = complete_guide(parts=2)
+    page = publisher_client.get(change_url(guide))
+    sections = inline_formsets(page)
+    technical, soft = sections["Technical skills (2)"], sections["Soft skills (2)"]
+    assert {f.instance.kind for f in technical.formset.initial_forms} == {"technical"}
+    assert {f.instance.kind for f in soft.formset.initial_forms} == {"soft"}
+
+    # A new soft skill is soft, whatever kind the browser claims for it.
+    data = change_form_data(page)
+    prefix = soft.formset.prefix
+    data[f"{prefix}-TOTAL_FORMS"] = "3"
+    data.update({f"{prefix}-2-name": "Patience", f"{prefix}-2-kind": "technical"})
+    assert publisher_client.post(change_url(guide), data).status_code == 302
+    assert guide.skills.get(name="Patience").kind == "soft"
+
+
+def test_long_sections_open_folded_with_their_count_and_one_with_errors_stays_open(
+    publisher_client,
+):
+    guide = complete_guide(parts=4)
+    page = publisher_client.get(change_url(guide))
+    html = page.content.decode()
+    steps = inline_formsets(page)["Roadmap steps (4)"]
+    assert "collapse" in steps.classes
+    assert steps.is_collapsible
+    assert "Roadmap steps (4)" in html.split('id="steps-group"')[1].split("</summary>")[0]
+    short = inline_formsets(publisher_client.get(change_url(complete_guide(parts=3))))
+    assert not short["Roadmap steps (3)"].is_collapsible  # short sections stay open
+
+    data = change_form_data(page)
+    data["steps-0-title"] = ""  # an error in a folded section
+    response = publisher_client.post(change_url(guide), data)
+    assert response.status_code == 200
+    assert not inline_formsets(response)["Roadmap steps (4)"].is_collapsible
+
+
+def test_inline_rows_have_no_view_on_site_link(publisher_client):
+    guide = complete_guide(status=Publishable.Status.DRAFT)
+    html = publisher_client.get(change_url(guide)).content.decode()
+    assert html.count("View on site") == 1  # the guide's own link only
