@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from jobs.models import JobListing
+from tests.admin_forms import change_form_data
 from tests.factories import CareerFactory
 from tests.jobs.factories import CompanyFactory, JobListingFactory, expired_listing
 
@@ -453,3 +454,32 @@ def test_concurrent_clicks_are_all_counted():
         thread.join(timeout=30)
     listing.refresh_from_db()
     assert listing.click_count == 20
+
+
+def test_the_location_filter_knows_every_iso_country(client):
+    JobListingFactory(title="Reykjavik office", city="Reykjavik", country="IS")
+    JobListingFactory(title="Berlin office")
+    page = client.get("/jobs/", {"location": "Iceland"}).content.decode()
+    assert "Reykjavik office" in page
+    assert "Berlin office" not in page
+
+
+def test_editors_pick_countries_from_the_iso_list(admin_client):
+    listing = JobListingFactory(
+        workplace_type=JobListing.WorkplaceType.REMOTE,
+        remote_countries="US,CA",
+        city="",
+        country="",
+    )
+    url = f"/admin/jobs/joblisting/{listing.pk}/change/"
+    page = admin_client.get(url)
+    form = page.context["adminform"].form
+    assert form["remote_countries"].value() == ["US", "CA"]
+    assert len(form.fields["remote_countries"].choices) >= 249
+    assert 'class="selectfilter"' in page.content.decode()  # the admin's two-list picker
+    data = change_form_data(page)
+    data["remote_countries"] = ["EG", "MA"]
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    listing.refresh_from_db()
+    assert listing.remote_countries == "EG,MA"
