@@ -65,8 +65,10 @@
   function renumber(fieldset) {
     rowsOf(fieldset).forEach(function (row, index) {
       var order = row.querySelector("input._reorder_");
-      if (order) {
+      if (order && order.value !== String(index + 1)) {
         order.value = String(index + 1);
+        // So the unsaved-changes warning (admin_unsaved_changes.js) knows of the move.
+        order.dispatchEvent(new Event("change", { bubbles: true }));
       }
     });
   }
