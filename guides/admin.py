@@ -67,8 +67,10 @@ class SkillOfKindForm(forms.ModelForm):
 
 
 class SkillOfKindFormSet(PositionedInlineFormSet):
-    def get_queryset(self):
-        return super().get_queryset().filter(kind=self.form.kind_value)
+    def __init__(self, *args, queryset=None, **kwargs):
+        skills = Skill._default_manager if queryset is None else queryset
+        # Given once, so the formset reads (and caches) the one query, as Django's do.
+        super().__init__(*args, queryset=skills.filter(kind=self.form.kind_value), **kwargs)
 
 
 class SkillInline(GuidePartInline, SortableTabularInline):
