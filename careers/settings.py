@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "adminsortable2",
     "reversion",
     "axes",
+    "django_countries",
     # The core first (it imports no app), then the hub, the content apps, and the
     # site layer that composes them (see README, "How the code is laid out").
     "careers.core",
@@ -271,3 +272,7 @@ LOGGING = {
         "django.security.DisallowedHost": {"filters": ["one_line_warning"]},
     },
 }
+
+# Country names (jobs.countries) come from django-countries' full ISO 3166-1 list; the
+# short name readers know where the ISO one is long.
+COUNTRIES_OVERRIDE = {"US": "United States"}

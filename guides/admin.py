@@ -3,7 +3,9 @@ from adminsortable2.admin import (
     SortableStackedInline,
     SortableTabularInline,
 )
+from django import forms
 from django.contrib import admin
+from django.utils.text import capfirst
 
 from careers.core.admin import (
     ModeratedVersionAdmin,
@@ -26,7 +28,15 @@ from guides.models import (
 )
 
 
-class RoadmapStepInline(SortableStackedInline):
+class GuidePartInline:
+    """What every part of a guide's screen shares: rows have no "View on site" link
+    (a part is seen on its guide's page), and no empty rows until asked for."""
+
+    extra = 0
+    view_on_site = False
+
+
+class RoadmapStepInline(GuidePartInline, SortableStackedInline):
     model = RoadmapStep
     formset = PositionedInlineFormSet
     extra = 0
@@ -39,55 +49,94 @@ class RoadmapStepInline(SortableStackedInline):
     autocomplete_fields = ["skills"]
 
 
-class SkillInline(SortableTabularInline):
+class SkillOfKindForm(forms.ModelForm):
+    """A skill row of one kind: the kind is the section's, whatever the browser sends."""
+
+    kind_value = ""
+
+    class Meta:
+        model = GuideSkill
+        fields = ["kind", "skill", "note"]
+        widgets = {"kind": forms.HiddenInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].initial = self.kind_value
+        self.instance.kind = self.kind_value
+
+    def clean_kind(self):
+        return self.kind_value
+
+
+class SkillOfKindFormSet(PositionedInlineFormSet):
+    def __init__(self, *args, queryset=None, **kwargs):
+        skills = GuideSkill._default_manager if queryset is None else queryset
+        # Given once, so the formset reads (and caches) the one query, as Django's do.
+        super().__init__(*args, queryset=skills.filter(kind=self.form.kind_value), **kwargs)
+
+
+class SkillInline(GuidePartInline, SortableTabularInline):
+    """Skills of one kind: technical and soft skills are separate sections of the screen."""
+
     model = GuideSkill
-    extra = 0
+    formset = SkillOfKindFormSet
     fields = ["kind", "skill", "note"]
     autocomplete_fields = ["skill"]
 
 
-class PathInline(SortableTabularInline):
+class TechnicalSkillInline(SkillInline):
+    form = type("TechnicalSkillForm", (SkillOfKindForm,), {"kind_value": GuideSkill.Kind.TECHNICAL})
+    verbose_name = "technical skill"
+
+
+class SoftSkillInline(SkillInline):
+    form = type("SoftSkillForm", (SkillOfKindForm,), {"kind_value": GuideSkill.Kind.SOFT})
+    verbose_name = "soft skill"
+
+
+class PathInline(GuidePartInline, SortableStackedInline):
     model = Path
-    extra = 0
+    # Three short rows rather than one row of eight fields wider than the window.
     fields = [
-        "name",
-        "duration_min",
-        "duration_max",
-        "duration_unit",
-        "cost_min",
-        "cost_max",
-        "cost_currency",
-        "is_typical",
+        ("name", "is_typical"),
+        ("duration_min", "duration_max", "duration_unit"),
+        ("cost_min", "cost_max", "cost_currency"),
     ]
 
 
-class GuideCertificationInline(SortableTabularInline):
+class GuideCertificationInline(GuidePartInline, SortableTabularInline):
     model = GuideCertification
-    extra = 0
     autocomplete_fields = ["certification"]
 
 
-class FAQInline(SortableStackedInline):
+class FAQInline(GuidePartInline, SortableStackedInline):
     model = FAQ
-    extra = 0
     fields = ["question", "answer"]
 
 
-class RelatedGuideInline(SortableTabularInline):
+class RelatedGuideInline(GuidePartInline, SortableTabularInline):
     model = RelatedGuide
     fk_name = "guide"
-    extra = 0
     autocomplete_fields = ["related"]
     verbose_name = "related guide"
 
 
+# A section with more rows than this opens folded, its count in its heading.
+FOLD_AFTER_ROWS = 3
+
+
 @admin.register(Guide)
 class GuideAdmin(SortableAdminBase, PublishableAdmin):
+    class Media:
+        js = ["js/admin_parts.js"]
+        css = {"all": ["css/admin_parts.css"]}
+
     form = GuideForm
     list_display = ["title", "edition_year", "career", "status", "publish_from", "updated_at"]
     list_filter = ["status", "edition_year", "career__category"]
     search_fields = ["title", "slug", "career__name", "intro"]
-    prepopulated_fields = {"slug": ["title"]}
+    # No slug prepopulated from the title ("how-to-become-a-…"): GuideForm gives an empty
+    # slug the career's, the house style.
     fieldsets = [
         (
             None,
@@ -118,12 +167,24 @@ class GuideAdmin(SortableAdminBase, PublishableAdmin):
     ]
     inlines = [
         RoadmapStepInline,
-        SkillInline,
+        TechnicalSkillInline,
+        SoftSkillInline,
         PathInline,
         GuideCertificationInline,
         FAQInline,
         RelatedGuideInline,
     ]
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        """Each section's heading counts its rows; a long one opens folded (Django keeps a
+        section with errors open), so the screen fits and the part being edited shows."""
+        inline_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
+        for inline_formset in inline_formsets:
+            inline, rows = inline_formset.opts, inline_formset.formset.initial_form_count()
+            inline.verbose_name_plural = f"{capfirst(inline.verbose_name_plural)} ({rows})"
+            if rows > FOLD_AFTER_ROWS:
+                inline_formset.classes = f"{inline_formset.classes} collapse".strip()
+        return inline_formsets
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

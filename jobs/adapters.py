@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from xml.etree import ElementTree
 
-from jobs.countries import COUNTRY_NAMES
+from jobs.countries import country_code
 
 OPEN_DAYS_AFTER_SEEN = 30
 MAX_TITLE = 160
@@ -99,16 +99,7 @@ def _date(value) -> str:
 
 def _country(name: str) -> str:
     """ "United States", "USA", "DE" -> an ISO code, or ""."""
-    name = _text(name)
-    if not name:
-        return ""
-    if len(name) == 2 and name.upper() in COUNTRY_NAMES:
-        return name.upper()
-    aliases = {"usa": "US", "united states of america": "US", "uk": "GB", "england": "GB"}
-    if name.lower() in aliases:
-        return aliases[name.lower()]
-    exact = [code for code, full in COUNTRY_NAMES.items() if full.lower() == name.lower()]
-    return exact[0] if exact else ""
+    return country_code(_text(name))
 
 
 REMOTE = re.compile(r"\bremote\b", re.IGNORECASE)
@@ -131,7 +122,11 @@ def _place(text: str) -> dict:
     parts = [part.strip() for part in text.split(",") if part.strip()]
     if parts:
         columns["city"] = parts[0]
-    if len(parts) >= 2:
+    if len(parts) == 2 and parts[1] in US_STATES:
+        # "Boston, MA" is in Massachusetts, not Morocco: after a city, two capitals that
+        # name a US state are read as one, as American boards write them.
+        columns["region"], columns["country"] = parts[1], "US"
+    elif len(parts) >= 2:
         country = _country(parts[-1])
         if country:
             columns["country"] = country
@@ -139,10 +134,64 @@ def _place(text: str) -> dict:
                 columns["region"] = parts[1]
         else:
             columns["region"] = parts[1]
-            # A US state written as two letters: "Austin, TX".
-            if len(parts[1]) == 2 and parts[1].isupper():
-                columns["country"] = "US"
     return columns
+
+
+US_STATES = frozenset(
+    [
+        "AL",
+        "AK",
+        "AZ",
+        "AR",
+        "CA",
+        "CO",
+        "CT",
+        "DE",
+        "DC",
+        "FL",
+        "GA",
+        "HI",
+        "ID",
+        "IL",
+        "IN",
+        "IA",
+        "KS",
+        "KY",
+        "LA",
+        "ME",
+        "MD",
+        "MA",
+        "MI",
+        "MN",
+        "MS",
+        "MO",
+        "MT",
+        "NE",
+        "NV",
+        "NH",
+        "NJ",
+        "NM",
+        "NY",
+        "NC",
+        "ND",
+        "OH",
+        "OK",
+        "OR",
+        "PA",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VT",
+        "VA",
+        "WA",
+        "WV",
+        "WI",
+        "WY",
+    ]
+)
 
 
 EMPLOYMENT = {

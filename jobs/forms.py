@@ -1,7 +1,9 @@
 from dataclasses import dataclass
 
 from django import forms
+from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.utils.http import urlencode
+from django_countries import countries
 
 from careers.core.admin import PublishableForm
 from careers.models import Career, Skill
@@ -136,6 +138,28 @@ class FeedImportForm(forms.Form):
 
 
 class JobListingForm(PublishableForm):
+    """A listing's admin form: countries are picked from the ISO list, not typed as codes."""
+
+    country = forms.ChoiceField(
+        required=False,
+        help_text=JobListing._meta.get_field("country").help_text,
+    )
+    remote_countries = forms.MultipleChoiceField(
+        required=False,
+        widget=FilteredSelectMultiple("countries", is_stacked=False),
+        help_text=JobListing._meta.get_field("remote_countries").help_text,
+    )
+
     class Meta:
         model = JobListing
         fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", "—"), *countries]
+        self.fields["remote_countries"].choices = list(countries)
+        # Stored as "US,CA"; the picker shows them as chosen countries.
+        self.initial["remote_countries"] = self.instance.remote_country_codes
+
+    def clean_remote_countries(self) -> str:
+        return ",".join(self.cleaned_data["remote_countries"])

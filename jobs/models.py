@@ -15,15 +15,8 @@ from careers.core.markdown import render_markdown, sanitise_posting_html
 from careers.core.publishing import Publishable, PublishableQuerySet
 from careers.core.search import Searchable
 from careers.models import Career, Period, Skill
-from jobs.countries import country_name
+from jobs.countries import country_name, validate_country_code, validate_country_list
 
-country_code_validator = RegexValidator(
-    r"^[A-Z]{2}$", "Use a two-letter ISO 3166-1 country code in capitals, e.g. US or DE."
-)
-country_list_validator = RegexValidator(
-    r"^([A-Z]{2})(,[A-Z]{2})*$",
-    "List two-letter country codes separated by commas, e.g. US,CA.",
-)
 currency_validator = RegexValidator(r"^[A-Z]{3}$", "Use a three-letter ISO 4217 code, e.g. USD.")
 # Only web links leave the site from the apply redirect: no ftp:, javascript:, data:.
 web_link_validator = URLValidator(schemes=["http", "https"])
@@ -253,7 +246,7 @@ class JobListing(Publishable, Searchable):
     country = models.CharField(
         max_length=2,
         blank=True,
-        validators=[country_code_validator],
+        validators=[validate_country_code],
         help_text="Where the office is: ISO 3166-1 code, e.g. US. Optional for remote jobs.",
     )
     workplace_type = models.CharField(
@@ -262,7 +255,7 @@ class JobListing(Publishable, Searchable):
     remote_countries = models.CharField(
         max_length=200,
         blank=True,
-        validators=[country_list_validator],
+        validators=[validate_country_list],
         help_text="Remote jobs only: the countries applicants may live in, e.g. US,CA.",
     )
     employment_type = models.CharField(

@@ -30,9 +30,26 @@ def _list_crumbs(career=None) -> list[tuple[str, str]]:
     return crumbs
 
 
+def _without_empty_filters(request) -> str | None:
+    """The list's address without the empty filters a plain form submission sends
+    (`?company=&location=`), or None when it has none. Other parameters stay as given."""
+    pairs = request.GET.lists()
+    kept = [
+        (name, value)
+        for name, values in pairs
+        for value in values
+        if value != "" or name not in (*FILTERS, "page")
+    ]
+    if len(kept) == sum(len(values) for _, values in request.GET.lists()):
+        return None
+    return f"{request.path}?{urlencode(kept)}" if kept else request.path
+
+
 @reader_cache(query=(*FILTERS, "page"))
 @require_safe
 def job_list(request):
+    if clean_address := _without_empty_filters(request):
+        return redirect(clean_address, permanent=True)
     search = job_search(request)
     form, filters, career, company = search.form, search.filters, search.career, search.company
     paginator = Paginator(selectors.live_listings(**filters), PAGE_SIZE)
@@ -75,6 +92,7 @@ def job_list(request):
             "page": page,
             "paginator": paginator,
             "filtered": bool(filters),
+            "active_filters": len(filters),
             "query_without_page": query,
             "crumbs": crumbs,
             "structured_data": [breadcrumb_list(request, crumbs)],

@@ -185,7 +185,14 @@
   /* A session -------------------------------------------------------------- */
 
   function startSession(ids, label) {
-    state.session = { ids: ids, index: 0, flipped: false, results: {}, label: label };
+    state.session = {
+      ids: ids,
+      index: 0,
+      flipped: false,
+      results: {},
+      label: label,
+      touched: Date.now(),
+    };
     save();
     renderCard(true);
   }
@@ -229,6 +236,7 @@
     el.flip.textContent = flipped ? "Hide answer" : "Show answer";
     el.flip.setAttribute("aria-expanded", String(flipped));
     if (moveFocus) {
+      state.session.touched = Date.now();
       save();
       if (flipped) {
         // Focus on the answer makes screen readers read it out.
@@ -256,6 +264,7 @@
     session.results[card.id] = knew ? "knew" : "missed";
     session.index += 1;
     session.flipped = false;
+    session.touched = Date.now();
     save();
     var said = knew ? "Marked as known." : "Marked as missed; it comes back sooner.";
     renderCard(true);
@@ -384,16 +393,30 @@
     }
   });
 
-  /* Start: resume an unfinished session, or show the setup ------------------- */
+  /* Start: resume a session left unfinished today, or show the setup ---------- */
 
-  root.hidden = false;
-  if (state.session && Array.isArray(state.session.ids)) {
-    state.session.ids = state.session.ids.filter(function (id) {
+  // A session untouched this long belongs to an earlier visit: the cards due now
+  // matter more than where that one stopped.
+  var RESUME_WITHIN = 6 * 60 * 60 * 1000;
+
+  function resumable(session) {
+    if (!session || !Array.isArray(session.ids)) {
+      return false;
+    }
+    session.ids = session.ids.filter(function (id) {
       return byId[id];
     });
+    var unfinished = session.index < session.ids.length;
+    return unfinished && Date.now() - (session.touched || 0) < RESUME_WITHIN;
+  }
+
+  root.hidden = false;
+  if (resumable(state.session)) {
     state.session.results = state.session.results || {};
     renderCard(false);
   } else {
+    // A finished (or stale) session: a return visit opens on what is due now, not on
+    // the last session's summary.
     state.session = null;
     show("setup");
     renderSetup();

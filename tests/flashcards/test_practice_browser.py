@@ -1,10 +1,17 @@
 """Practice mode in a real Chromium: keyboard only, progress kept across a reload."""
 
+import os
+
 import pytest
 
+from tests.browser import checks
 from tests.flashcards.factories import CardFactory, DeckFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+SCREENSHOTS = (
+    checks.Path(os.environ.get("BROWSER_ARTIFACTS", checks.REPO_ROOT / "artifacts" / "browser"))
+    / "screenshots"
+)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -107,3 +114,74 @@ def test_difficulty_filter_limits_the_session(page):
     page.get_by_role("button", name="End this session").click()
     assert page.get_by_label("Intermediate").is_checked() is False
     assert page.get_by_label("Advanced").is_checked()
+
+
+def finish_session(page, *, knew: list[bool]):
+    page.get_by_role("button", name="Practise the cards due now").click()
+    for known in knew:
+        page.keyboard.press("Space")
+        page.keyboard.press("1" if known else "2")
+
+
+def test_a_return_visit_opens_on_the_cards_due_now_not_the_last_summary(page):
+    finish_session(page, knew=[True, False, False])
+    assert page.locator("[data-role=summary]").is_visible()
+    page.reload()
+    assert page.locator("[data-panel=summary]").is_hidden()
+    assert "2 due now" in page.locator("[data-role=stats]").inner_text()
+    page.get_by_role("button", name="Practise the cards due now").click()
+    assert page.locator("[data-role=position]").inner_text() == "Card 1 of 2"
+
+
+def test_a_session_left_unfinished_on_an_earlier_visit_gives_way_to_the_cards_due(page):
+    page.get_by_role("button", name="Practise every card").click()
+    page.keyboard.press("Space")
+    page.keyboard.press("1")
+    assert page.locator("[data-role=position]").inner_text() == "Card 2 of 3"
+    page.reload()  # the same day: carry on where it stopped
+    assert page.locator("[data-role=position]").inner_text() == "Card 2 of 3"
+    page.evaluate(
+        """() => {
+            const state = JSON.parse(localStorage.getItem('flashcards:practice'));
+            state.session.touched -= 24 * 60 * 60 * 1000;  // as if left yesterday
+            localStorage.setItem('flashcards:practice', JSON.stringify(state));
+        }"""
+    )
+    page.reload()
+    assert page.locator("[data-panel=session]").is_hidden()
+    assert "2 due now" in page.locator("[data-role=stats]").inner_text()
+
+
+LONG_ANSWER = "\n\n".join(
+    f"Point {number}: a paragraph long enough to wrap over several lines on a phone, "
+    "as the longer answers in the demo decks do."
+    for number in range(1, 9)
+)
+
+
+@pytest.mark.parametrize(
+    "viewport", [{"width": 1280, "height": 800}, {"width": 390, "height": 844}], ids=str
+)
+def test_the_grading_buttons_are_in_view_without_scrolling(new_context, live_server, viewport):
+    deck = DeckFactory(slug="long")
+    CardFactory(deck=deck, question="A question with a long answer?", answer=LONG_ANSWER)
+    # Reduced motion: no smooth scrolling, so what is measured is where the page settles.
+    page = new_context(viewport=viewport, reduced_motion="reduce").new_page()
+    page.goto(live_server.url + "/flashcards/long/")
+
+    def in_view(name: str) -> bool:
+        box = page.get_by_role("button", name=name).bounding_box()
+        return box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"]
+
+    # Clicked in the page itself: Playwright's own clicks would scroll to the button first.
+    page.get_by_role("button", name="Practise every card").evaluate(
+        "b => { b.scrollIntoView({block: 'end'}); b.click(); }"
+    )
+    assert in_view("Show answer")
+    page.get_by_role("button", name="Show answer").evaluate("b => b.click()")
+    assert page.locator("#practice-answer").get_by_text("Point 1:").is_visible()
+    assert in_view("Knew it")
+    assert in_view("Didn’t know")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shot = f"flashcard-answer-{viewport['width']}x{viewport['height']}.png"
+    (SCREENSHOTS / shot).write_bytes(page.screenshot())

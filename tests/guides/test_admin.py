@@ -10,7 +10,13 @@ from careers.core.publishing import Publishable
 from careers.core.roles import EDITORS, PUBLISHERS
 from guides.models import Guide
 from tests.admin_forms import change_form_data
-from tests.factories import GuideFactory, RoadmapStepFactory, complete_guide
+from tests.factories import (
+    CareerFactory,
+    GuideFactory,
+    RoadmapStepFactory,
+    SkillFactory,
+    complete_guide,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -248,3 +254,75 @@ def test_comparing_junk_revisions_is_a_404(editor_client):
     url = reverse("admin:guides_guide_compare", args=[guide.pk])
     assert editor_client.get(url, {"older": "x", "newer": "1"}).status_code == 404
     assert editor_client.get(url).status_code == 404
+
+
+def test_a_new_guide_takes_its_careers_slug_not_one_made_from_its_title(publisher_client):
+    career = CareerFactory(name="MLOps Engineer", slug="mlops-engineer")
+    add_url = reverse("admin:guides_guide_add")
+    page = publisher_client.get(add_url)
+    assert page.context["adminform"].prepopulated_fields == []  # not from the title
+
+    def add(year: int):
+        data = change_form_data(publisher_client.get(add_url))
+        data.update(
+            career=career.pk,
+            edition_year=year,
+            title="How to Become an MLOps Engineer",
+            slug="",
+            intro="MLOps engineers keep models running.",
+            status=Publishable.Status.DRAFT,
+        )
+        response = publisher_client.post(add_url, data)
+        assert response.status_code == 302, response.context["adminform"].form.errors
+        return Guide.objects.get(career=career, edition_year=year)
+
+    assert add(2026).slug == "mlops-engineer"
+    assert add(2027).slug == "mlops-engineer-2027"  # the 2026 edition has the plain one
+
+
+def inline_formsets(page) -> dict:
+    return {f.opts.verbose_name_plural: f for f in page.context["inline_admin_formsets"]}
+
+
+def test_technical_and_soft_skills_are_separate_sections(publisher_client):
+    guide = complete_guide(parts=2)
+    page = publisher_client.get(change_url(guide))
+    sections = inline_formsets(page)
+    technical, soft = sections["Technical skills (2)"], sections["Soft skills (2)"]
+    assert {f.instance.kind for f in technical.formset.initial_forms} == {"technical"}
+    assert {f.instance.kind for f in soft.formset.initial_forms} == {"soft"}
+
+    # A new soft skill is soft, whatever kind the browser claims for it.
+    data = change_form_data(page)
+    prefix = soft.formset.prefix
+    data[f"{prefix}-TOTAL_FORMS"] = "3"
+    patience = SkillFactory(name="Patience")
+    data.update({f"{prefix}-2-skill": str(patience.pk), f"{prefix}-2-kind": "technical"})
+    assert publisher_client.post(change_url(guide), data).status_code == 302
+    assert guide.skills.get(skill=patience).kind == "soft"
+
+
+def test_long_sections_open_folded_with_their_count_and_one_with_errors_stays_open(
+    publisher_client,
+):
+    guide = complete_guide(parts=4)
+    page = publisher_client.get(change_url(guide))
+    html = page.content.decode()
+    steps = inline_formsets(page)["Roadmap steps (4)"]
+    assert "collapse" in steps.classes
+    assert steps.is_collapsible
+    assert "Roadmap steps (4)" in html.split('id="steps-group"')[1].split("</summary>")[0]
+    short = inline_formsets(publisher_client.get(change_url(complete_guide(parts=3))))
+    assert not short["Roadmap steps (3)"].is_collapsible  # short sections stay open
+
+    data = change_form_data(page)
+    data["steps-0-title"] = ""  # an error in a folded section
+    response = publisher_client.post(change_url(guide), data)
+    assert response.status_code == 200
+    assert not inline_formsets(response)["Roadmap steps (4)"].is_collapsible
+
+
+def test_inline_rows_have_no_view_on_site_link(publisher_client):
+    guide = complete_guide(status=Publishable.Status.DRAFT)
+    html = publisher_client.get(change_url(guide)).content.decode()
+    assert html.count("View on site") == 1  # the guide's own link only

@@ -71,6 +71,7 @@ def test_an_editors_change_waits_for_review_is_sent_back_fixed_and_approved(
     page = signed_in(new_context, live_server, editor)
     page.goto(live_server.url + f"/admin/guides/guide/{guide.pk}/change/")
     assert "Saving keeps your changes as a pending change" in page.inner_text(".moderation-notice")
+    page.locator("#steps-group summary").click()  # a long section opens folded
     page.fill("#id_steps-0-title", "Build solid software engineering foundations")
     headers = page.locator("#steps-group .inline-related:not(.empty-form) h3")
     headers.nth(2).drag_to(headers.nth(1))

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from careers.core.markdown import sanitise_posting_html
+from jobs import adapters
 from jobs.adapters import ADAPTERS, FeedUnreadable, default_valid_through, sitemap_urls
 
 SAMPLES = Path(__file__).parent / "samples"
@@ -133,3 +134,19 @@ def test_descriptions_keep_headings_lists_and_links_but_no_script_style_iframe_o
     ashby = sanitise_posting_html(postings("ashby")[0].columns["description"])
     assert "<h1>" not in ashby
     assert "AI Engineer" in ashby
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Boston, MA", ("Boston", "MA", "US")),  # Massachusetts, though MA is Morocco's code
+        ("Austin, TX", ("Austin", "TX", "US")),
+        ("Casablanca, Morocco", ("Casablanca", "", "MA")),
+        ("Berlin, Germany", ("Berlin", "", "DE")),
+        ("Toronto, ON, Canada", ("Toronto", "ON", "CA")),
+        ("London, UK", ("London", "", "GB")),
+    ],
+)
+def test_a_location_is_read_as_an_american_board_writes_it(text, place):
+    columns = adapters._place(text)
+    assert (columns["city"], columns["region"], columns["country"]) == place

@@ -108,3 +108,35 @@ def test_str_and_urls():
     assert listing.get_absolute_url() == f"/jobs/{listing.pk}/data-engineer-streaming/"
     assert listing.get_apply_url() == f"/jobs/{listing.pk}/apply/"
     assert listing.company.get_absolute_url() == f"/jobs/?company={listing.company.pk}"
+
+
+def test_any_iso_country_shows_its_name():
+    listing = JobListingFactory(
+        city="Reykjavik",
+        country="IS",
+        workplace_type=JobListing.WorkplaceType.HYBRID,
+    )
+    assert listing.country_display == "Iceland"  # not among the 48 the site once knew
+    remote = JobListingFactory(
+        workplace_type=JobListing.WorkplaceType.REMOTE,
+        remote_countries="EG,MA,US",
+        city="",
+        country="",
+    )
+    assert remote.remote_country_names == ["Egypt", "Morocco", "United States"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"country": "XX"}, "country"),
+        ({"country": "de"}, "country"),
+        ({"remote_countries": "US,XX", "workplace_type": "remote"}, "remote_countries"),
+    ],
+)
+def test_codes_outside_the_iso_list_are_refused_by_name(changes, field):
+    listing = JobListingFactory.build(**changes)
+    with pytest.raises(ValidationError) as refused:
+        listing.full_clean(exclude=["company", "career"])
+    assert field in refused.value.message_dict
+    assert "ISO 3166-1" in " ".join(refused.value.message_dict[field])

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from jobs.models import JobListing
+from tests.admin_forms import change_form_data
 from tests.factories import CareerFactory
 from tests.jobs.factories import CompanyFactory, JobListingFactory, expired_listing
 
@@ -95,6 +96,33 @@ def test_filters_narrow_the_list(client):
     assert "1 open job matches your filters" in page
     for title in ("Other career", "Low pay", "No pay"):
         assert title not in page
+
+
+@pytest.mark.parametrize(
+    ("query", "clean"),
+    [
+        ("career=data-engineer&company=&location=", "/jobs/?career=data-engineer"),
+        ("company=&location=&workplace=&employment=&min_salary=", "/jobs/"),
+        ("location=&utm_source=news&page=", "/jobs/?utm_source=news"),
+    ],
+)
+def test_empty_filters_redirect_to_the_clean_address(client, query, clean):
+    """What a plain form submission sends (no JavaScript) ends at an address without them."""
+    response = client.get(f"/jobs/?{query}")
+    assert response.status_code == 301
+    assert response["Location"] == clean
+    assert client.get(clean).status_code == 200
+
+
+def test_the_filters_say_how_many_are_active(client):
+    CareerFactory(slug="data-engineer")
+    JobListingFactory()
+    summary = re.compile(r"<summary[^>]*>(.*?)</summary>", re.S)
+    plain = summary.search(client.get("/jobs/").content.decode()).group(1)
+    assert "Filters" in plain
+    assert "active" not in plain
+    page = client.get("/jobs/", {"career": "data-engineer", "workplace": "remote"})
+    assert "(2 active)" in summary.search(page.content.decode()).group(1)
 
 
 def test_location_remote_finds_remote_jobs_open_to_the_country(client):
@@ -426,3 +454,32 @@ def test_concurrent_clicks_are_all_counted():
         thread.join(timeout=30)
     listing.refresh_from_db()
     assert listing.click_count == 20
+
+
+def test_the_location_filter_knows_every_iso_country(client):
+    JobListingFactory(title="Reykjavik office", city="Reykjavik", country="IS")
+    JobListingFactory(title="Berlin office")
+    page = client.get("/jobs/", {"location": "Iceland"}).content.decode()
+    assert "Reykjavik office" in page
+    assert "Berlin office" not in page
+
+
+def test_editors_pick_countries_from_the_iso_list(admin_client):
+    listing = JobListingFactory(
+        workplace_type=JobListing.WorkplaceType.REMOTE,
+        remote_countries="US,CA",
+        city="",
+        country="",
+    )
+    url = f"/admin/jobs/joblisting/{listing.pk}/change/"
+    page = admin_client.get(url)
+    form = page.context["adminform"].form
+    assert form["remote_countries"].value() == ["US", "CA"]
+    assert len(form.fields["remote_countries"].choices) >= 249
+    assert 'class="selectfilter"' in page.content.decode()  # the admin's two-list picker
+    data = change_form_data(page)
+    data["remote_countries"] = ["EG", "MA"]
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    listing.refresh_from_db()
+    assert listing.remote_countries == "EG,MA"

@@ -10,4 +10,4 @@ def test_every_app_registers_its_plugin_in_installed_order():
 
 def test_the_site_composes_what_the_apps_bring():
     assert [kind.key for kind in search_kinds()] == ["skills", "guides", "cards", "jobs"]
-    assert list(sitemaps()) == ["pages", "skills", "guides", "salaries", "decks", "jobs"]
+    assert list(sitemaps()) == ["pages", "skills", "guides", "salaries", "hubs", "decks", "jobs"]

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 # W3C datetime (https://www.w3.org/TR/NOTE-datetime): a day, or a time with a zone.
 W3C_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$")
-SITEMAP_QUERIES = 8
+SITEMAP_QUERIES = 9
 schema = lxml_etree.XMLSchema(lxml_etree.parse(str(Path(__file__).with_name("sitemap.xsd"))))
 
 
@@ -79,6 +79,8 @@ def test_sitemap_lists_exactly_the_live_pages(client):
         f"{base}/guides/",
         f"{base}/flashcards/",
         f"{base}/jobs/",
+        f"{base}/careers/",
+        f"{base}/compare/",
         f"{base}{guide.get_absolute_url()}",
         f"{base}{guide.career.get_absolute_url()}",
         f"{base}{deck.get_absolute_url()}",
@@ -103,6 +105,18 @@ def test_lastmod_is_the_real_update_time(client):
     assert datetime.datetime.fromisoformat(urls["http://testserver/guides/"]) == guide.updated_at
 
 
+def test_the_career_hubs_are_dated_by_their_newest_career_or_live_guide(client):
+    assert "http://testserver/careers/" not in sitemap_urls(client)  # nothing to list yet
+    guide = GuideFactory()
+    guide.career.save()  # the career's figures change after the guide
+    guide.career.refresh_from_db()
+    urls = sitemap_urls(client)
+    for hub in ("/careers/", "/compare/"):
+        assert datetime.datetime.fromisoformat(urls[f"http://testserver{hub}"]) == (
+            guide.career.updated_at
+        )
+
+
 def test_a_salary_page_is_dated_by_its_career_or_its_live_guide(client):
     guide = GuideFactory()
     guide.career.save()  # the career changes after the guide
@@ -120,9 +134,9 @@ def test_sitemap_runs_a_fixed_number_of_queries(client, django_assert_max_num_qu
         JobListingFactory(career=guide.career)
         SkillFactory()
     with django_assert_max_num_queries(SITEMAP_QUERIES):
-        # Home, three list pages and /skills/; a guide, salary page, deck, listing and
-        # skill for each.
-        assert len(sitemap_urls(client)) == 5 + 5 * count
+        # Home, three list pages, /skills/ and the two hubs; a guide, salary page, deck,
+        # listing and skill for each.
+        assert len(sitemap_urls(client)) == 7 + 5 * count
 
 
 def test_sitemap_junk_page_numbers_are_404(client):
