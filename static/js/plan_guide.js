@@ -66,7 +66,7 @@
   pace.append(paceLabel, paceInput);
   var finish = make("p", { "data-role": "finish" });
   var next = make("p", { "data-role": "next" });
-  var status = make("p", { class: "visually-hidden", role: "status", "aria-live": "polite" });
+  var status = make("p", { class: "visually-hidden", role: "status", "aria-live": "polite", "data-screen-only": "" });
   var note = make("p", { class: "plan-panel__note" });
   note.append("Your progress is kept in this browser only. ");
   note.append(make("a", { href: root.dataset.planUrl }, "See your whole plan"));
@@ -78,7 +78,7 @@
 
   items.forEach(function (item, index) {
     var id = "plan-step-" + item.dataset.step;
-    var field = make("p", { class: "step__progress" });
+    var field = make("p", { class: "step__progress", "data-screen-only": "" });
     var label = make("label", { for: id }, "My progress");
     label.append(make("span", { class: "visually-hidden" }, " on step " + (index + 1)));
     var select = make("select", { id: id, "data-step-status": item.dataset.step });

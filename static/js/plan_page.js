@@ -32,7 +32,7 @@
     return count + " " + word + (count === 1 ? "" : "s");
   }
 
-  var status = make("p", { class: "visually-hidden", role: "status", "aria-live": "polite" });
+  var status = make("p", { class: "visually-hidden", role: "status", "aria-live": "polite", "data-screen-only": "" });
   var content = make("div");
   root.append(content, buildTools(), status);
   document.querySelector("[data-no-script]").hidden = true;
@@ -193,7 +193,7 @@
   }
 
   function buildTools() {
-    var tools = make("section", { class: "plan-tools", "aria-labelledby": "plan-tools" });
+    var tools = make("section", { class: "plan-tools", "aria-labelledby": "plan-tools", "data-screen-only": "" });
     tools.append(make("h2", { id: "plan-tools" }, "Keep, move or clear your plan"));
     tools.append(make("p", {}, "Export your plan as a file to keep it, or to open it on another device with Import."));
     var buttons = make("p", { class: "plan-buttons" });

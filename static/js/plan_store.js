@@ -8,8 +8,7 @@
  *     guides: { <slug>: { title, url, hours, steps: [{ id, title, min, max }],
  *                         marks: { <step id>: "doing" | "done" | "skipped" } } },
  *     pace: { hours: number | null },
- *     jobs: { <id>: { title, company, url, status, dates: { <status>: "YYYY-MM-DD" },
- *                     note, applyClicked } },
+ *     jobs: { <id>: { title, company, url, status, dates: { <status>: "YYYY-MM-DD" }, note } },
  *     skills: {} }   // reserved for the skills the reader has (issue 16, second part)
  * A guide keeps a copy of its steps (titles and durations in weeks), so /plan/ can
  * show progress without asking the server anything.
@@ -104,7 +103,6 @@
           status: job.status,
           dates: dates,
           note: String(job.note || "").slice(0, 2000),
-          applyClicked: !!job.applyClicked,
         };
       });
     }

@@ -9,6 +9,7 @@ JavaScript the pages read fully and the controls are absent.
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import checks
 
@@ -170,6 +171,173 @@ def test_guide_with_progress_at_320px_and_dark(new_context, site, options):
     page = open_page(context, site + GUIDE)
     mark(page, 1, "Done")
     mark(page, 2, "In progress")
+    assert checks.horizontal_overflow(page) == []
+    assert checks.axe_violations(page) == []
+    assert page.errors == []
+
+
+def open_listing_url(site):
+    from tests.browser.pages import open_listing
+
+    with checks.orm_beside_playwright():
+        return site + open_listing()
+
+
+def save_and_apply(page):
+    page.get_by_role("button", name="Save this job").click()
+    status = page.get_by_label("Status")
+    assert status.input_value() == "saved"
+    # The apply link is counted and leaves for the employer: answered here with no content,
+    # so the test stays on the listing as a reader coming back to it would.
+    page.route("**/apply/", lambda route: route.fulfill(status=204))
+    page.locator(".job__apply").click()
+    assert page.get_by_text("Did you apply for this job?").is_visible()
+    page.get_by_role("button", name="Yes, I applied").click()
+    assert status.input_value() == "applied"
+    page.get_by_label("Note").fill("Sent the CV, with a cover letter.")
+    page.get_by_label("Note").blur()
+
+
+def test_save_a_job_and_set_it_to_applied(context, site):
+    url = open_listing_url(site)
+    page = open_page(context, url)
+    save_and_apply(page)
+    page.reload()
+    assert page.get_by_label("Status").input_value() == "applied"
+    assert page.get_by_label("Applied on").input_value() == page.evaluate(
+        "new Date().toISOString().slice(0, 10)"
+    )
+    assert page.get_by_label("Note").input_value() == "Sent the CV, with a cover letter."
+    page.get_by_label("Status").select_option(label="Interviewing")
+    assert page.get_by_label("Interviewing on").is_visible()
+    job = next(iter(stored_plan(page)["jobs"].values()))
+    assert job["status"] == "interviewing"
+    assert set(job["dates"]) == {"saved", "applied", "interviewing"}
+    assert checks.axe_violations(page) == []
+    assert page.errors == []
+
+
+def test_without_javascript_a_listing_has_no_plan_controls(new_context, site):
+    page = new_context(site_origin=site, java_script_enabled=False).new_page()
+    page.goto(open_listing_url(site))
+    assert page.locator(".job__apply").is_visible()
+    assert page.locator("[data-plan-job]").is_hidden()
+    assert page.locator("main").get_by_role("button").count() == 0
+
+
+def plan_with_progress_and_a_job(context, site):
+    page = open_page(context, site + GUIDE)
+    mark(page, 1, "Done")
+    mark(page, 2, "In progress")
+    page.goto(open_listing_url(site))
+    save_and_apply(page)
+    page.goto(site + "/plan/")
+    return page
+
+
+def test_plan_page_export_clear_import_and_all_is_back(context, site, screenshot_dir, tmp_path):
+    page = plan_with_progress_and_a_job(context, site)
+    guide = page.locator("[data-plan-guide]")
+    assert guide.count() == 1
+    assert "1 of " in guide.inner_text()
+    assert guide.get_by_role("link", name="Next step: 2.").count() == 1
+    assert "Applied (1)" in page.locator("#plan-jobs").locator("..").inner_text()
+    assert checks.axe_violations(page) == []
+    page.screenshot(path=screenshot_dir / "plan-page.png", full_page=True)
+    before = stored_plan(page)
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export my plan").click()
+    exported = tmp_path / "plan.json"
+    download.value.save_as(exported)
+    document = json.loads(exported.read_text())
+    assert document["kind"] == "career-compass-plan"
+    assert document["version"] == 1
+    assert document["skills"] == {}
+
+    with page.expect_download() as csv_download:
+        page.get_by_role("button", name="Export applications as CSV").click()
+    csv_file = tmp_path / "applications.csv"
+    csv_download.value.save_as(csv_file)
+    lines = csv_file.read_text().splitlines()
+    assert lines[0].startswith('"Job","Company","Status"')
+    assert '"Applied"' in lines[1]
+    assert "Sent the CV, with a cover letter." in lines[1]
+
+    page.get_by_role("button", name="Clear my plan").click()
+    page.get_by_role("button", name="Yes, clear everything").click()
+    assert page.locator("[data-plan-guide], [data-plan-job]").count() == 0
+    assert stored_plan(page)["guides"] == {}
+    assert checks.axe_violations(page) == []
+
+    page.get_by_label("Import a plan file").set_input_files(exported)
+    review = page.locator("[data-role=import-review]")
+    expect(review).to_contain_text("adds 1 guide, adds 1 job")
+    # Nothing changes until the reader chooses.
+    assert stored_plan(page)["guides"] == {}
+    assert checks.axe_violations(page) == []
+    page.get_by_role("button", name="Replace my plan with the file").click()
+    after = stored_plan(page)
+    assert after["guides"] == before["guides"]
+    assert after["jobs"] == before["jobs"]
+    assert page.locator("[data-plan-guide]").count() == 1
+    assert page.locator("[data-plan-job]").count() == 1
+
+    page.goto(site + GUIDE)
+    assert page.get_by_label("My progress on step 1", exact=True).input_value() == "done"
+    assert page.errors == []
+
+
+def test_importing_a_file_that_is_not_a_plan_changes_nothing(context, site, tmp_path):
+    page = plan_with_progress_and_a_job(context, site)
+    before = stored_plan(page)
+    junk = tmp_path / "junk.json"
+    junk.write_text('{"kind": "someone-else", "version": 1}')
+    page.get_by_label("Import a plan file").set_input_files(junk)
+    expect(page.locator("[data-role=import-review]")).to_contain_text("not a plan from this site")
+    assert page.get_by_role("button", name="Merge into my plan").is_hidden()
+    assert stored_plan(page) == before
+
+
+def test_merging_a_file_keeps_what_is_only_here(context, site, tmp_path):
+    page = plan_with_progress_and_a_job(context, site)
+    other = {
+        "kind": "career-compass-plan",
+        "version": 1,
+        "guides": {},
+        "pace": {"hours": 4},
+        "jobs": {},
+        "skills": {},
+    }
+    other_file = tmp_path / "other.json"
+    other_file.write_text(json.dumps(other))
+    page.get_by_label("Import a plan file").set_input_files(other_file)
+    expect(page.locator("[data-role=import-review]")).to_contain_text("Merging it")
+    review = page.locator("[data-role=import-review]").inner_text()
+    assert "Merging it sets your pace to 4 hours a week" in review
+    assert "removes 1 guide, removes 1 job" in review
+    page.get_by_role("button", name="Merge into my plan").click()
+    plan = stored_plan(page)
+    assert plan["pace"]["hours"] == 4
+    assert len(plan["guides"]) == 1
+    assert len(plan["jobs"]) == 1
+
+
+def test_without_javascript_the_plan_page_says_what_it_is_for(new_context, site):
+    page = new_context(site_origin=site, java_script_enabled=False).new_page()
+    page.goto(site + "/plan/")
+    assert "needs JavaScript" in page.locator("main").inner_text()
+    assert "kept in your own browser" in page.locator("main").inner_text()
+    assert page.locator("main").get_by_role("button").count() == 0
+
+
+@pytest.mark.parametrize("options", [PHONE, {**PHONE, "color_scheme": "dark"}])
+def test_plan_page_at_320px_and_dark(new_context, site, options):
+    context = new_context(site_origin=site, **options)
+    page = plan_with_progress_and_a_job(context, site)
+    assert checks.horizontal_overflow(page) == []
+    assert checks.axe_violations(page) == []
+    page.goto(open_listing_url(site))
     assert checks.horizontal_overflow(page) == []
     assert checks.axe_violations(page) == []
     assert page.errors == []
