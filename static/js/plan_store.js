@@ -25,7 +25,9 @@
   var STATUSES = ["todo", "doing", "done", "skipped"];
   var JOB_STATUSES = ["saved", "applied", "interviewing", "offer", "rejected"];
 
-  // MIGRATIONS[n] turns a version-n document into a version n + 1 one.
+  // MIGRATIONS[n] turns a version-n document into what version n + 1 reads (the version
+  // number is moved on by migrate()). Version 1 is the first; the skills the reader has
+  // will bring version 2, e.g. MIGRATIONS[1] = function (doc) { doc.skills = {...}; return doc; }.
   var MIGRATIONS = {};
 
   function isObject(value) {
@@ -110,16 +112,23 @@
     return out;
   }
 
-  // A parsed document brought to this version: { doc } or { problem }.
-  function upgrade(doc) {
+  // A parsed document run through `migrations` up to version `target`: { doc } or { problem }.
+  function migrate(doc, migrations, target) {
     if (!isObject(doc) || doc.kind !== KIND || !(doc.version >= 1) || doc.version % 1) {
       return { problem: "corrupt" };
     }
-    if (doc.version > VERSION) return { problem: "newer" };
-    while (doc.version < VERSION) {
-      doc = MIGRATIONS[doc.version](doc);
+    if (doc.version > target) return { problem: "newer" };
+    while (doc.version < target) {
+      doc = migrations[doc.version](doc);
+      doc.version += 1;
     }
-    return { doc: clean(doc) };
+    return { doc: doc };
+  }
+
+  // A parsed document brought to this version, keeping only what it understands.
+  function upgrade(doc) {
+    var result = migrate(doc, MIGRATIONS, VERSION);
+    return result.doc ? { doc: clean(result.doc) } : result;
   }
 
   /* Storage ------------------------------------------------------------------ */
@@ -266,6 +275,7 @@
     },
     save: save,
     upgrade: upgrade,
+    migrate: migrate,
     empty: empty,
     problem: function () {
       return problem;

@@ -341,3 +341,30 @@ def test_plan_page_at_320px_and_dark(new_context, site, options):
     assert checks.horizontal_overflow(page) == []
     assert checks.axe_violations(page) == []
     assert page.errors == []
+
+
+def test_a_stored_plan_is_migrated_step_by_step_and_a_newer_one_refused(context, site):
+    page = open_page(context, site + GUIDE)
+    result = page.evaluate(
+        """() => {
+            const steps = {
+                1: doc => ({...doc, guides: {}, seen: [...(doc.seen || []), 1]}),
+                2: doc => ({...doc, seen: [...doc.seen, 2]}),
+            };
+            const old = {kind: 'career-compass-plan', version: 1};
+            return [
+                CareerPlan.migrate(old, steps, 3).doc,
+                CareerPlan.migrate({...old, version: 4}, steps, 3).problem,
+                CareerPlan.migrate({kind: 'someone-else', version: 1}, steps, 3).problem,
+                CareerPlan.migrate([1, 2], steps, 3).problem,
+            ];
+        }"""
+    )
+    assert result[0] == {
+        "kind": "career-compass-plan",
+        "version": 3,
+        "guides": {},
+        "seen": [1, 2],
+    }
+    assert result[1:] == ["newer", "corrupt", "corrupt"]
+    assert page.errors == []
