@@ -47,7 +47,7 @@
     var max = Plan.atPace(state.left.max, guide.hours, hours);
     var item = make("li", { "data-plan-guide": slug });
     var heading = make("h3");
-    heading.append(make("a", { href: guide.url }, guide.title));
+    heading.append(guide.url ? make("a", { href: guide.url }, guide.title) : guide.title);
     item.append(heading);
     item.append(make("p", {}, state.done + " of " + state.total + " steps done"));
     var meter = make("progress", { max: String(state.total), "aria-label": "Steps done in " + guide.title });
@@ -70,7 +70,7 @@
 
   function jobItem(id, job) {
     var item = make("li", { "data-plan-job": id });
-    var link = make("a", { href: job.url }, job.title);
+    var link = job.url ? make("a", { href: job.url }, job.title) : job.title;
     item.append(link, job.company ? " at " + job.company : "");
     var dates = Plan.JOB_STATUSES.filter(function (key) {
       return job.dates[key];

@@ -34,6 +34,12 @@
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
+  // Only this site's own pages: a plan file could come from anywhere.
+  function sitePath(value) {
+    value = String(value || "");
+    return /^\/(?![\/\\])/.test(value) ? value : "";
+  }
+
   function empty() {
     return { kind: KIND, version: VERSION, updated: null, guides: {}, pace: { hours: null }, jobs: {}, skills: {} };
   }
@@ -71,7 +77,7 @@
         }
         out.guides[slug] = {
           title: String(guide.title || slug),
-          url: String(guide.url || ""),
+          url: sitePath(guide.url),
           hours: Number(guide.hours) > 0 ? Number(guide.hours) : 10,
           steps: guide.steps.filter(isObject).map(function (step) {
             return {
@@ -101,7 +107,7 @@
         out.jobs[id] = {
           title: String(job.title || ""),
           company: String(job.company || ""),
-          url: String(job.url || ""),
+          url: sitePath(job.url),
           status: job.status,
           dates: dates,
           note: String(job.note || "").slice(0, 2000),

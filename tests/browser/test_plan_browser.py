@@ -306,7 +306,8 @@ def test_merging_a_file_keeps_what_is_only_here(context, site, tmp_path):
         "version": 1,
         "guides": {},
         "pace": {"hours": 4},
-        "jobs": {},
+        # A plan file can come from anywhere: only this site's own addresses are kept.
+        "jobs": {"999": {"title": "Odd", "status": "saved", "url": "javascript:alert(1)"}},
         "skills": {},
     }
     other_file = tmp_path / "other.json"
@@ -314,13 +315,15 @@ def test_merging_a_file_keeps_what_is_only_here(context, site, tmp_path):
     page.get_by_label("Import a plan file").set_input_files(other_file)
     expect(page.locator("[data-role=import-review]")).to_contain_text("Merging it")
     review = page.locator("[data-role=import-review]").inner_text()
-    assert "Merging it sets your pace to 4 hours a week" in review
-    assert "removes 1 guide, removes 1 job" in review
+    assert "Merging it adds 1 job, sets your pace to 4 hours a week;" in review
+    assert "replacing your plan with it removes 1 guide, adds 1 job, removes 1 job" in review
     page.get_by_role("button", name="Merge into my plan").click()
     plan = stored_plan(page)
     assert plan["pace"]["hours"] == 4
     assert len(plan["guides"]) == 1
-    assert len(plan["jobs"]) == 1
+    assert len(plan["jobs"]) == 2
+    assert plan["jobs"]["999"]["url"] == ""
+    assert page.locator("a[href^=javascript]").count() == 0
 
 
 def test_without_javascript_the_plan_page_says_what_it_is_for(new_context, site):
