@@ -32,6 +32,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.script_budget import byte_report, script_sources, unhashed  # noqa: E402
+
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 PORT = int(os.environ.get("BENCH_PORT", "8199"))
@@ -236,6 +240,7 @@ def main() -> None:
     try:
         with urllib.request.urlopen(BASE + GUIDE) as response:
             static_copy.write_bytes(response.read())
+        script_rows = script_bytes(static_copy.read_text())
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait()
@@ -269,6 +274,8 @@ def main() -> None:
         text=True,
     ).stdout
     report = render(samples, mixed, mixed_status, cache=env["CACHE_URL"].split(":")[0])
+    report += "\nReader JavaScript on the guide page, as served (budget: 10 KB brotli):\n\n"
+    report += "\n".join(byte_report(script_rows)) + "\n"
     report += "\n" + imports
     (ROOT / "bench" / "results" / "latest.md").write_text(report)
     print(report)
@@ -283,6 +290,21 @@ def status_counts(paths: list[str]) -> dict:
         except urllib.error.HTTPError as error:
             counts[path] = error.code
     return counts
+
+
+def script_bytes(html: str) -> list[tuple[str, int, int]]:
+    """Each script of the page: (name, bytes, bytes as WhiteNoise sends it with brotli)."""
+    rows = []
+    for source in script_sources(html):
+        with urllib.request.urlopen(BASE + source) as plain:
+            raw = len(plain.read())
+        request = urllib.request.Request(BASE + source, headers={"Accept-Encoding": "br"})
+        with urllib.request.urlopen(request) as compressed:
+            encoded = compressed.headers.get("Content-Encoding") == "br"
+            size = len(compressed.read())
+        name = unhashed(source.rsplit("/static/", 1)[-1])
+        rows.append((name if encoded else f"{name} (not compressed!)", raw, size))
+    return rows
 
 
 def render(samples: dict, mixed: dict, mixed_status: dict, *, cache: str) -> str:

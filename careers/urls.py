@@ -19,6 +19,7 @@ careers_patterns = (
         path("favicon.ico", views.favicon_ico, name="favicon"),
         path("manifest.webmanifest", views.web_manifest, name="manifest"),
         path("search/", views.search, name="search"),
+        path("plan/", views.plan, name="plan"),
         path("compare/", guide_views.compare_index, name="compare_index"),
         path("compare/<str:pair>/", guide_views.compare, name="compare"),
     ],

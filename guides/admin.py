@@ -153,6 +153,14 @@ class GuideAdmin(SortableAdminBase, PublishableAdmin):
         ),
         ("Introduction", {"fields": ["intro", "prerequisite_note"]}),
         (
+            "Pace",
+            {
+                "fields": ["weekly_hours"],
+                "description": "The step and path durations assume this many hours of study "
+                "a week; readers scale them to the hours they can give.",
+            },
+        ),
+        (
             "Publishing",
             {
                 "fields": [

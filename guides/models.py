@@ -1,6 +1,7 @@
 """A career guide and its ordered parts, as the guide page shows them."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -18,6 +19,9 @@ class DurationUnit(models.TextChoices):
     WEEKS = "weeks", "weeks"
     MONTHS = "months", "months"
     YEARS = "years", "years"
+
+
+WEEKS_PER_UNIT = {DurationUnit.WEEKS: 1, DurationUnit.MONTHS: 4.345, DurationUnit.YEARS: 52.14}
 
 
 class DurationRange(models.Model):
@@ -54,10 +58,23 @@ class DurationRange(models.Model):
                 )
 
     @property
+    def duration_weeks(self) -> tuple[str, str]:
+        """(shortest, longest) in weeks as text for the page's data attributes ("", "" without
+        a time), so the reader's plan can add durations given in different units."""
+        if self.duration_min is None:
+            return "", ""
+        per = WEEKS_PER_UNIT[DurationUnit(self.duration_unit)]
+        high = self.duration_min if self.duration_max is None else self.duration_max
+        return f"{self.duration_min * per:g}", f"{high * per:g}"
+
+    @property
     def duration_display(self) -> str:
         unit = DurationUnit(self.duration_unit)
         return format_range(self.duration_min, self.duration_max, unit.label[:-1], unit.label)
 
+
+# A part-time learner's week, which the demo guides' step durations are written for.
+DEFAULT_WEEKLY_HOURS = 10
 
 # Addresses under /guides/ that belong to other pages.
 RESERVED_SLUGS = {"feed"}
@@ -93,6 +110,12 @@ class Guide(Publishable, Searchable):
         help_text="What a reader should have before starting, shown above the roadmap. Markdown.",
     )
     prerequisite_note_html = models.TextField(editable=False, default="")
+    weekly_hours = models.PositiveSmallIntegerField(
+        default=DEFAULT_WEEKLY_HOURS,
+        validators=[MinValueValidator(1), MaxValueValidator(80)],
+        help_text="The hours a week of study the steps' durations assume (1–80). Readers see it "
+        "on the page and work out their own finish date from it.",
+    )
 
     publish_rules = PublishRules(
         parts={"steps": "add at least one roadmap step"},

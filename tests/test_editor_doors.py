@@ -21,7 +21,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from careers.core.models import PendingChange
-from careers.core.moderation import pending_change_schedule
+from careers.core.moderation import pending_change_schedule, review_fingerprint
 from careers.core.publishing import Publishable
 from careers.core.roles import EDITORS, PUBLISHERS
 from careers.models import Category
@@ -610,3 +610,30 @@ def test_the_command_makes_only_approved_changes_live_and_only_when_due(editor):
     assert scheduled.title == "How to Become Scheduled, changed"
     assert waiting.title == "How to Become Waiting"
     assert "1 change(s) went live" in out.getvalue()
+
+
+def test_an_editors_change_to_a_live_guides_pace_waits_and_a_publisher_approves_it(
+    editor, publisher
+):
+    guide = complete_guide(parts=1)
+    assert save(editor, guide, weekly_hours="20").status_code == 302
+    guide.refresh_from_db()
+    assert guide.weekly_hours == 10
+    assert b'data-hours="10"' in Client().get(guide.get_absolute_url()).content
+    change = PendingChange.objects.get()
+    data = {"_approve": "1", "comment": "", "publish_at": "", "seen": review_fingerprint(change)}
+    assert publisher.post(change.get_absolute_url(), data).status_code == 302
+    guide.refresh_from_db()
+    assert guide.weekly_hours == 20
+    assert (
+        b"assume about 20 hours of study a week" in Client().get(guide.get_absolute_url()).content
+    )
+
+
+def test_a_pace_outside_1_to_80_hours_is_refused_on_the_form(publisher):
+    guide = complete_guide(parts=1)
+    response = save(publisher, guide, weekly_hours="0")
+    assert response.status_code == 200
+    assert "weekly_hours" in response.context["adminform"].form.errors
+    guide.refresh_from_db()
+    assert guide.weekly_hours == 10

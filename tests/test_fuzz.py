@@ -50,6 +50,7 @@ PATTERNS = [
     "/jobs/{}/{}/",
     "/jobs/{}/apply/",
     "/search/",
+    "/plan/",
     "/compare/{}-vs-{}/",
     "/sitemap.xml",
     "/robots.txt",

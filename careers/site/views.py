@@ -35,6 +35,14 @@ def home(request):
     )
 
 
+@reader_cache
+@require_safe
+def plan(request):
+    """The reader's plan: the same page for everyone, which plan_page.js fills from this
+    browser's storage. Without JavaScript it says what the page is for."""
+    return render(request, "careers/plan.html")
+
+
 @never_cache
 @require_safe
 def healthz(request):

@@ -15,6 +15,7 @@ from careers.core.publishing import Publishable
 from careers.models import Career, Skill, SkillAlias
 from careers.skills import SkillsFromText, skill_matcher
 from guides.models import (
+    DEFAULT_WEEKLY_HOURS,
     FAQ,
     Certification,
     Guide,
@@ -94,6 +95,7 @@ def _create_guide(spec: dict, career: Career, certifications: dict, result) -> G
             meta_description=spec["meta_description"],
             intro=spec["intro"],
             prerequisite_note=spec["prerequisite_note"],
+            weekly_hours=spec.get("weekly_hours", DEFAULT_WEEKLY_HOURS),
             status=Publishable.Status.PUBLISHED,
         )
     )

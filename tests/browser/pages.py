@@ -74,5 +74,6 @@ PAGES = {
     "jobs-by-skill": PageType(
         "/jobs/?skill=python&skill=pytorch", json_ld=frozenset({"BreadcrumbList"})
     ),
+    "plan": PageType("/plan/"),
     "not-found": PageType("/guides/no-such-guide/", status=404),
 }

@@ -132,6 +132,7 @@ def every_public_url(guide, deck, listing, other) -> list[str]:
         "/healthz",
         "/robots.txt",
         "/search/?q=data",
+        reverse("careers:plan"),
         "/sitemap.xml",
         reverse("flashcards:index"),
         deck.get_absolute_url(),

@@ -256,6 +256,7 @@ def test_every_demo_guide_is_complete(slug):
     assert 0 < len(guide.meta_description) < 160
     assert guide.intro_html.startswith("<p>")
     assert guide.prerequisite_note_html.startswith("<p>")
+    assert guide.weekly_hours == 10  # the pace its durations assume, stated in its YAML
 
     steps = list(guide.steps.all())
     assert 6 <= len(steps) <= 7

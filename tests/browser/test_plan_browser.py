@@ -1,0 +1,373 @@
+"""The reader's plan in a real Chromium: kept in the browser, never on the server.
+
+Marks on a guide's steps survive a reload; the pace moves the finish date; a job is
+saved and followed through to "applied"; the plan goes out as a file, is cleared and
+comes back in; a damaged stored plan gives a message, not a broken page; without
+JavaScript the pages read fully and the controls are absent.
+"""
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser import checks
+
+pytestmark = pytest.mark.browser
+
+GUIDE = "/guides/machine-learning-engineer/"
+PHONE = {"viewport": {"width": 320, "height": 700}}
+
+
+@pytest.fixture
+def context(new_context, site):
+    return new_context(site_origin=site, viewport=checks.DESKTOP, accept_downloads=True)
+
+
+def open_page(context, url):
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    page.errors = errors
+    return page
+
+
+def stored_plan(page):
+    return json.loads(page.evaluate("localStorage.getItem('careers:plan')") or "null")
+
+
+def mark(page, number, label):
+    page.get_by_label(f"My progress on step {number}", exact=True).select_option(label=label)
+
+
+def test_marks_survive_a_reload_with_what_is_left(context, site, screenshot_dir):
+    page = open_page(context, site + GUIDE)
+    steps = page.locator("[data-step]").count()
+    assert page.locator(".plan-panel__count").inner_text() == f"0 of {steps} steps done"
+    left_before = page.locator("[data-role=left]").inner_text()
+    assert page.get_by_role("link", name="Next step: 1.").count() == 1
+
+    # Keyboard only: focus the first step's control and choose "Done" with the arrows.
+    select = page.get_by_label("My progress on step 1", exact=True)
+    select.focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert select.input_value() == "done"
+    mark(page, 2, "Done")
+    mark(page, 3, "In progress")
+    mark(page, 4, "Skipped")
+    page.wait_for_function(
+        "document.querySelector('[role=status][aria-live=polite]').textContent.includes('step')"
+    )
+    assert "Step 4 marked skipped" in page.locator(".plan-panel [role=status]").inner_text()
+
+    page.reload()
+    assert page.locator(".plan-panel__count").inner_text() == f"2 of {steps} steps done"
+    left_after = page.locator("[data-role=left]").inner_text()
+    assert left_after.startswith(f"Left: {steps - 3} steps")
+    assert left_after != left_before
+    assert page.get_by_label("My progress on step 3", exact=True).input_value() == "doing"
+    # The next step is the first not done or skipped: step 3, in progress.
+    next_link = page.locator("[data-role=next] a")
+    assert next_link.inner_text().startswith("Next step: 3.")
+    assert next_link.get_attribute("href") == "#step-3"
+    assert checks.axe_violations(page) == []
+    page.locator("#roadmap").screenshot(path=screenshot_dir / "plan-guide-progress.png")
+    assert page.errors == []
+
+
+def test_pace_moves_the_finish_date_on_the_roadmap_and_the_paths(context, site):
+    page = open_page(context, site + GUIDE)
+    finish = page.locator("[data-role=finish]")
+    path_cell = page.locator("[data-paths] tbody tr").first.locator("td").last
+    guide_hours = page.locator("#roadmap").get_attribute("data-hours")
+    hours = page.get_by_label("Hours a week you can give")
+    assert hours.input_value() == guide_hours
+    before, path_before = finish.inner_text(), path_cell.inner_text()
+    assert before.startswith("You would finish between")
+    assert path_before
+
+    hours.fill(str(int(guide_hours) * 2))
+    hours.press("Enter")
+    hours.blur()
+    assert finish.inner_text() != before
+    assert path_cell.inner_text() != path_before
+    left = page.locator("[data-role=left]").inner_text()
+    assert f"at {int(guide_hours) * 2} hours a week" in left
+    assert stored_plan(page)["pace"]["hours"] == int(guide_hours) * 2
+
+    hours.fill("0")
+    hours.press("Enter")
+    assert hours.input_value() == str(int(guide_hours) * 2)
+    assert page.errors == []
+
+
+def test_a_damaged_plan_gives_a_message_not_a_broken_page(context, site):
+    page = open_page(context, site + GUIDE)
+    page.evaluate("localStorage.setItem('careers:plan', '{not json')")
+    page.reload()
+    message = page.locator("[data-plan-message]")
+    assert message.is_visible()
+    assert "could not be read" in message.inner_text()
+    # The damaged text is set aside, and the page works on a fresh plan.
+    assert page.evaluate("localStorage.getItem('careers:plan:damaged')") == "{not json"
+    mark(page, 1, "Done")
+    assert stored_plan(page)["version"] == 1
+    assert checks.axe_violations(page) == []
+    assert page.errors == []
+
+
+def test_foreign_data_and_a_newer_version_are_left_alone(context, site):
+    page = open_page(context, site + GUIDE)
+    newer = json.dumps({"kind": "career-compass-plan", "version": 99, "guides": {}})
+    page.evaluate("value => localStorage.setItem('careers:plan', value)", newer)
+    page.reload()
+    assert "newer version" in page.locator("[data-plan-message]").inner_text()
+    mark(page, 1, "Done")
+    # Shown as marked on the page, but the newer plan is not overwritten.
+    assert page.evaluate("localStorage.getItem('careers:plan')") == newer
+    assert page.errors == []
+
+
+def test_storage_switched_off_still_gives_a_working_page(new_context, site):
+    context = new_context(site_origin=site, viewport=checks.DESKTOP)
+    context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException("
+        "'denied', 'SecurityError'); }});"
+    )
+    page = open_page(context, site + GUIDE)
+    assert "storage is switched off" in page.locator("[data-plan-message]").inner_text()
+    mark(page, 1, "Done")
+    assert page.locator(".plan-panel__count").inner_text().startswith("1 of ")
+    assert page.errors == []
+
+
+def test_a_full_storage_says_the_change_was_not_kept(new_context, site):
+    context = new_context(site_origin=site, viewport=checks.DESKTOP)
+    context.add_init_script(
+        "Storage.prototype.setItem = function () { throw new DOMException("
+        "'full', 'QuotaExceededError'); };"
+    )
+    page = open_page(context, site + GUIDE)
+    mark(page, 1, "Done")
+    assert "storage is full" in page.locator("[data-plan-message]").inner_text()
+    assert page.errors == []
+
+
+def test_without_javascript_the_guide_reads_fully_with_no_controls(new_context, site):
+    page = new_context(site_origin=site, java_script_enabled=False).new_page()
+    page.goto(site + GUIDE)
+    assert page.locator("[data-step]").count() > 3
+    assert page.locator("select, .plan-panel").count() == 0
+    assert page.locator("[data-plan-message]").is_hidden()
+    assert "hours of study a week" in page.locator("#roadmap").inner_text()
+    assert page.locator("#how-long tbody tr").first.locator("td").count() == 2
+
+
+@pytest.mark.parametrize("options", [PHONE, {**PHONE, "color_scheme": "dark"}])
+def test_guide_with_progress_at_320px_and_dark(new_context, site, options):
+    context = new_context(site_origin=site, **options)
+    page = open_page(context, site + GUIDE)
+    mark(page, 1, "Done")
+    mark(page, 2, "In progress")
+    assert checks.horizontal_overflow(page) == []
+    assert checks.axe_violations(page) == []
+    assert page.errors == []
+
+
+def open_listing_url(site):
+    from tests.browser.pages import open_listing
+
+    with checks.orm_beside_playwright():
+        return site + open_listing()
+
+
+def save_and_apply(page):
+    page.get_by_role("button", name="Save this job").click()
+    status = page.get_by_label("Status")
+    assert status.input_value() == "saved"
+    # The apply link is counted and leaves for the employer: answered here with no content,
+    # so the test stays on the listing as a reader coming back to it would.
+    page.route("**/apply/", lambda route: route.fulfill(status=204))
+    page.locator(".job__apply").click()
+    assert page.get_by_text("Did you apply for this job?").is_visible()
+    page.get_by_role("button", name="Yes, I applied").click()
+    assert status.input_value() == "applied"
+    page.get_by_label("Note").fill("Sent the CV, with a cover letter.")
+    page.get_by_label("Note").blur()
+
+
+def test_save_a_job_and_set_it_to_applied(context, site):
+    url = open_listing_url(site)
+    page = open_page(context, url)
+    save_and_apply(page)
+    page.reload()
+    assert page.get_by_label("Status").input_value() == "applied"
+    assert page.get_by_label("Applied on").input_value() == page.evaluate(
+        "new Date().toISOString().slice(0, 10)"
+    )
+    assert page.get_by_label("Note").input_value() == "Sent the CV, with a cover letter."
+    page.get_by_label("Status").select_option(label="Interviewing")
+    assert page.get_by_label("Interviewing on").is_visible()
+    job = next(iter(stored_plan(page)["jobs"].values()))
+    assert job["status"] == "interviewing"
+    assert set(job["dates"]) == {"saved", "applied", "interviewing"}
+    assert checks.axe_violations(page) == []
+    assert page.errors == []
+
+
+def test_without_javascript_a_listing_has_no_plan_controls(new_context, site):
+    page = new_context(site_origin=site, java_script_enabled=False).new_page()
+    page.goto(open_listing_url(site))
+    assert page.locator(".job__apply").is_visible()
+    assert page.locator("[data-plan-job]").is_hidden()
+    assert page.locator("main").get_by_role("button").count() == 0
+
+
+def plan_with_progress_and_a_job(context, site):
+    page = open_page(context, site + GUIDE)
+    mark(page, 1, "Done")
+    mark(page, 2, "In progress")
+    page.goto(open_listing_url(site))
+    save_and_apply(page)
+    page.goto(site + "/plan/")
+    return page
+
+
+def test_plan_page_export_clear_import_and_all_is_back(context, site, screenshot_dir, tmp_path):
+    page = plan_with_progress_and_a_job(context, site)
+    guide = page.locator("[data-plan-guide]")
+    assert guide.count() == 1
+    assert "1 of " in guide.inner_text()
+    assert guide.get_by_role("link", name="Next step: 2.").count() == 1
+    assert "Applied (1)" in page.locator("#plan-jobs").locator("..").inner_text()
+    assert checks.axe_violations(page) == []
+    page.screenshot(path=screenshot_dir / "plan-page.png", full_page=True)
+    before = stored_plan(page)
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export my plan").click()
+    exported = tmp_path / "plan.json"
+    download.value.save_as(exported)
+    document = json.loads(exported.read_text())
+    assert document["kind"] == "career-compass-plan"
+    assert document["version"] == 1
+    assert document["skills"] == {}
+
+    with page.expect_download() as csv_download:
+        page.get_by_role("button", name="Export applications as CSV").click()
+    csv_file = tmp_path / "applications.csv"
+    csv_download.value.save_as(csv_file)
+    lines = csv_file.read_text().splitlines()
+    assert lines[0].startswith('"Job","Company","Status"')
+    assert '"Applied"' in lines[1]
+    assert "Sent the CV, with a cover letter." in lines[1]
+
+    page.get_by_role("button", name="Clear my plan").click()
+    page.get_by_role("button", name="Yes, clear everything").click()
+    assert page.locator("[data-plan-guide], [data-plan-job]").count() == 0
+    assert stored_plan(page)["guides"] == {}
+    assert checks.axe_violations(page) == []
+
+    page.get_by_label("Import a plan file").set_input_files(exported)
+    review = page.locator("[data-role=import-review]")
+    expect(review).to_contain_text("adds 1 guide, adds 1 job")
+    # Nothing changes until the reader chooses.
+    assert stored_plan(page)["guides"] == {}
+    assert checks.axe_violations(page) == []
+    page.get_by_role("button", name="Replace my plan with the file").click()
+    after = stored_plan(page)
+    assert after["guides"] == before["guides"]
+    assert after["jobs"] == before["jobs"]
+    assert page.locator("[data-plan-guide]").count() == 1
+    assert page.locator("[data-plan-job]").count() == 1
+
+    page.goto(site + GUIDE)
+    assert page.get_by_label("My progress on step 1", exact=True).input_value() == "done"
+    assert page.errors == []
+
+
+def test_importing_a_file_that_is_not_a_plan_changes_nothing(context, site, tmp_path):
+    page = plan_with_progress_and_a_job(context, site)
+    before = stored_plan(page)
+    junk = tmp_path / "junk.json"
+    junk.write_text('{"kind": "someone-else", "version": 1}')
+    page.get_by_label("Import a plan file").set_input_files(junk)
+    expect(page.locator("[data-role=import-review]")).to_contain_text("not a plan from this site")
+    assert page.get_by_role("button", name="Merge into my plan").is_hidden()
+    assert stored_plan(page) == before
+
+
+def test_merging_a_file_keeps_what_is_only_here(context, site, tmp_path):
+    page = plan_with_progress_and_a_job(context, site)
+    other = {
+        "kind": "career-compass-plan",
+        "version": 1,
+        "guides": {},
+        "pace": {"hours": 4},
+        # A plan file can come from anywhere: only this site's own addresses are kept.
+        "jobs": {"999": {"title": "Odd", "status": "saved", "url": "javascript:alert(1)"}},
+        "skills": {},
+    }
+    other_file = tmp_path / "other.json"
+    other_file.write_text(json.dumps(other))
+    page.get_by_label("Import a plan file").set_input_files(other_file)
+    expect(page.locator("[data-role=import-review]")).to_contain_text("Merging it")
+    review = page.locator("[data-role=import-review]").inner_text()
+    assert "Merging it adds 1 job, sets your pace to 4 hours a week;" in review
+    assert "replacing your plan with it removes 1 guide, adds 1 job, removes 1 job" in review
+    page.get_by_role("button", name="Merge into my plan").click()
+    plan = stored_plan(page)
+    assert plan["pace"]["hours"] == 4
+    assert len(plan["guides"]) == 1
+    assert len(plan["jobs"]) == 2
+    assert plan["jobs"]["999"]["url"] == ""
+    assert page.locator("a[href^=javascript]").count() == 0
+
+
+def test_without_javascript_the_plan_page_says_what_it_is_for(new_context, site):
+    page = new_context(site_origin=site, java_script_enabled=False).new_page()
+    page.goto(site + "/plan/")
+    assert "needs JavaScript" in page.locator("main").inner_text()
+    assert "kept in your own browser" in page.locator("main").inner_text()
+    assert page.locator("main").get_by_role("button").count() == 0
+
+
+@pytest.mark.parametrize("options", [PHONE, {**PHONE, "color_scheme": "dark"}])
+def test_plan_page_at_320px_and_dark(new_context, site, options):
+    context = new_context(site_origin=site, **options)
+    page = plan_with_progress_and_a_job(context, site)
+    assert checks.horizontal_overflow(page) == []
+    assert checks.axe_violations(page) == []
+    page.goto(open_listing_url(site))
+    assert checks.horizontal_overflow(page) == []
+    assert checks.axe_violations(page) == []
+    assert page.errors == []
+
+
+def test_a_stored_plan_is_migrated_step_by_step_and_a_newer_one_refused(context, site):
+    page = open_page(context, site + GUIDE)
+    result = page.evaluate(
+        """() => {
+            const steps = {
+                1: doc => ({...doc, guides: {}, seen: [...(doc.seen || []), 1]}),
+                2: doc => ({...doc, seen: [...doc.seen, 2]}),
+            };
+            const old = {kind: 'career-compass-plan', version: 1};
+            return [
+                CareerPlan.migrate(old, steps, 3).doc,
+                CareerPlan.migrate({...old, version: 4}, steps, 3).problem,
+                CareerPlan.migrate({kind: 'someone-else', version: 1}, steps, 3).problem,
+                CareerPlan.migrate([1, 2], steps, 3).problem,
+            ];
+        }"""
+    )
+    assert result[0] == {
+        "kind": "career-compass-plan",
+        "version": 3,
+        "guides": {},
+        "seen": [1, 2],
+    }
+    assert result[1:] == ["newer", "corrupt", "corrupt"]
+    assert page.errors == []
