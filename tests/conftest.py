@@ -1,4 +1,8 @@
 import pytest
+from django.conf import settings as django_settings
+
+# Captured before any test database exists, to tell whether one was made.
+DATABASE_NAME_OUTSIDE_TESTS = django_settings.DATABASES["default"]["NAME"]
 
 
 def pytest_configure(config):
@@ -82,17 +86,26 @@ def new_context(chromium):
 GROUPS_AS_MIGRATED: dict[str, list[tuple[str, str]]] = {}
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database, migrated; each group's permissions (by app and codename) are
-    noted before any test runs, for `editorial_groups` to restore."""
+def note_groups_as_migrated() -> None:
+    """Each group's permissions, by app and codename, while the migrations' groups stand."""
     from django.contrib.auth.models import Group
 
+    for group in Group.objects.all():
+        GROUPS_AS_MIGRATED[group.name] = list(
+            group.permissions.values_list("content_type__app_label", "codename")
+        )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, migrated; the groups are noted before any test runs, for
+    `editorial_groups` to restore after a transactional test has emptied them."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["NAME"] == DATABASE_NAME_OUTSIDE_TESTS:
+        return  # pytest-django made no test database (the browser suite makes its own)
     with django_db_blocker.unblock():
-        for group in Group.objects.all():
-            GROUPS_AS_MIGRATED[group.name] = list(
-                group.permissions.values_list("content_type__app_label", "codename")
-            )
+        note_groups_as_migrated()
 
 
 @pytest.fixture
@@ -105,6 +118,8 @@ def editorial_groups(db):
     from django.contrib.auth.models import Group, Permission
     from django.db.models import Q
 
+    if not GROUPS_AS_MIGRATED:
+        note_groups_as_migrated()
     assert GROUPS_AS_MIGRATED, "the migrations made no groups"
     for name, permissions in GROUPS_AS_MIGRATED.items():
         group, _ = Group.objects.get_or_create(name=name)

@@ -140,13 +140,13 @@
     ask.hidden = false;
   }
 
-  var apply = document.querySelector(".job__apply");
-  if (apply) {
+  // The page has an Apply link for phones and one for wide screens: either may be used.
+  Array.prototype.forEach.call(document.querySelectorAll(".job__apply"), function (apply) {
     apply.addEventListener("click", function () {
       remember(true);
       offer();
     });
-  }
+  });
   yes.addEventListener("click", function () {
     setStatus("applied");
     ask.hidden = true;
