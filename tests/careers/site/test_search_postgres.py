@@ -12,7 +12,13 @@ from guides.models import Guide
 from guides.services import guides_search_index
 from jobs.models import JobListing
 from jobs.services import jobs_search_index
-from tests.factories import FAQFactory, GuideFactory, RoadmapStepFactory, SkillFactory
+from tests.factories import (
+    FAQFactory,
+    GuideFactory,
+    GuideSkillFactory,
+    RoadmapStepFactory,
+    SkillFactory,
+)
 from tests.flashcards.factories import CardFactory
 
 pytestmark = [
@@ -29,27 +35,30 @@ def guide_titles(query: str) -> list[str]:
     return [guide.rsplit(" (", 1)[0] for guide in _plain_titles(results)]
 
 
+def _guides(results):
+    return next(group for group in results.groups if group.kind == "guides")
+
+
 def _plain_titles(results) -> list[str]:
     return [
-        str(hit.title).replace("<mark>", "").replace("</mark>", "")
-        for hit in results.groups[0].hits
+        str(hit.title).replace("<mark>", "").replace("</mark>", "") for hit in _guides(results).hits
     ]
 
 
 @pytest.fixture
 def guides():
     kube = GuideFactory(title="Kubernetes Administrator", intro="Keep clusters healthy.")
-    SkillFactory(guide=kube, name="Helm")
+    GuideSkillFactory(guide=kube, skill=SkillFactory(name="Helm"))
     devops = GuideFactory(title="DevOps Engineer", intro="Automate delivery.")
     RoadmapStepFactory(
         guide=devops, title="Containers", description="Run services on Kubernetes clusters."
     )
     ml = GuideFactory(title="Machine Learning Engineer", intro="Ship models.")
-    SkillFactory(guide=ml, name="Python")
-    SkillFactory(guide=ml, name="TensorFlow")
+    GuideSkillFactory(guide=ml, skill=SkillFactory(name="Python"))
+    GuideSkillFactory(guide=ml, skill=SkillFactory(name="TensorFlow"))
     RoadmapStepFactory(guide=ml, title="Features", description="Build feature stores for training.")
     data = GuideFactory(title="Data Engineer", intro="Move data reliably.")
-    SkillFactory(guide=data, name="Python")
+    GuideSkillFactory(guide=data, skill=SkillFactory(name="Python"))
     FAQFactory(
         guide=data,
         question="Which stores?",
@@ -71,8 +80,8 @@ def test_a_typo_still_finds_the_word(guides):
     results = site_search(query="kubernetis", page=1)
     assert results.fuzzy
     assert guide_titles("kubernetis") == ["Kubernetes Administrator", "DevOps Engineer"]
-    assert "<mark>Kubernetes</mark>" in str(results.groups[0].hits[0].title)
-    assert "<mark>Kubernetes</mark>" in str(results.groups[0].hits[1].snippet)
+    assert "<mark>Kubernetes</mark>" in str(_guides(results).hits[0].title)
+    assert "<mark>Kubernetes</mark>" in str(_guides(results).hits[1].snippet)
 
 
 def test_a_typo_respects_minus(guides):
@@ -115,7 +124,8 @@ def test_cards_and_jobs_are_ranked_too():
     cards_search_index(cards=Card.objects.all())
     jobs_search_index(listings=JobListing.objects.all())
     results = site_search(query="kubernetes", page=1, kind="cards")
-    assert [str(hit.title) for hit in results.groups[1].hits] == [
+    cards = next(group for group in results.groups if group.kind == "cards")
+    assert [str(hit.title) for hit in cards.hits] == [
         "What is <mark>Kubernetes</mark>?",
         "What is Helm?",
     ]
