@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.db.models import Count
 
 from careers.core.admin import ModeratedVersionAdmin
@@ -69,9 +70,32 @@ class CareerAdmin(ModeratedVersionAdmin):
         ),
     ]
 
-    @admin.display(description="Typical pay")
+    # Made from a guide's screen (the "+" beside its career): only what the guide needs.
+    POPUP_FIELDSETS = [
+        (
+            None,
+            {
+                "description": "The typical pay, salary figures and job outlook can follow on "
+                "the career's own page; the guide can be published once they are in.",
+                "fields": ["name", "article", "slug", "category", "description"],
+            },
+        )
+    ]
+
+    def _adding_in_popup(self, request, obj) -> bool:
+        return obj is None and (IS_POPUP_VAR in request.GET or IS_POPUP_VAR in request.POST)
+
+    def get_fieldsets(self, request, obj=None):
+        if self._adding_in_popup(request, obj):
+            return self.POPUP_FIELDSETS
+        return super().get_fieldsets(request, obj)
+
+    def get_inlines(self, request, obj):
+        return [] if self._adding_in_popup(request, obj) else super().get_inlines(request, obj)
+
+    @admin.display(description="Typical pay", empty_value="not yet given")
     def salary_display(self, career):
-        return career.salary_display
+        return career.salary_display or None
 
 
 class SkillAliasInline(admin.TabularInline):
