@@ -65,6 +65,27 @@ class OpenFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CameFromFilter(admin.SimpleListFilter):
+    """Fetched from a job source, imported from a feed file, or typed in. (Each source's
+    name is also its listings' `source`, so the "source" filter below names the board.)
+    Fixed choices: no query for them."""
+
+    title = "where it came from"
+    parameter_name = "came_from"
+
+    def lookups(self, request, model_admin):
+        return [("board", "An employer's board"), ("feed", "A feed file"), ("typed", "Typed in")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "board":
+            return queryset.filter(job_source__isnull=False)
+        if self.value() == "feed":
+            return queryset.filter(job_source__isnull=True).exclude(source="")
+        if self.value() == "typed":
+            return queryset.filter(job_source__isnull=True, source="")
+        return queryset
+
+
 class ListingSkillInline(admin.TabularInline):
     model = ListingSkill
     extra = 0
@@ -90,6 +111,8 @@ class JobListingAdmin(PublishableAdmin):
         "posted_on",
         "valid_through",
         "is_open",
+        "came_from",
+        "confirmed_on",
         "click_count",
     ]
     list_filter = [
@@ -99,13 +122,20 @@ class JobListingAdmin(PublishableAdmin):
         "company",
         "workplace_type",
         "employment_type",
+        CameFromFilter,
         "source",
     ]
-    list_select_related = ["company", "career"]
+    list_select_related = ["company", "career", "job_source"]
     search_fields = ["title", "company__name", "career__name", "city", "external_id"]
     autocomplete_fields = ["company", "career"]
     date_hierarchy = "posted_on"
-    readonly_fields = ["click_count", "created_at", "updated_at"]
+    readonly_fields = [
+        "job_source",
+        "confirmed_on",
+        "click_count",
+        "created_at",
+        "updated_at",
+    ]
     actions = [*PublishableAdmin.actions, "expire_selected"]
     inlines = [ListingSkillInline]
     fieldsets = [
@@ -136,10 +166,28 @@ class JobListingAdmin(PublishableAdmin):
             },
         ),
         (
-            "Feed and clicks",
-            {"fields": [("source", "external_id"), "click_count", ("created_at", "updated_at")]},
+            "Where it came from, and clicks",
+            {
+                "description": "A listing fetched from an employer's board names its job "
+                "source and the last day the board still listed it; an imported one, its "
+                "feed. A listing typed in here has neither.",
+                "fields": [
+                    ("job_source", "confirmed_on"),
+                    ("source", "external_id"),
+                    "click_count",
+                    ("created_at", "updated_at"),
+                ],
+            },
         ),
     ]
+
+    @admin.display(description="From", ordering="job_source__name")
+    def came_from(self, listing):
+        """The job source (and its kind) a listing was fetched from, the feed it was
+        imported from, or "typed in"."""
+        if listing.job_source_id:
+            return f"{listing.job_source.name} ({listing.source_display})"
+        return f"feed {listing.source}" if listing.source else "typed in"
 
     @admin.display(boolean=True, description="Open")
     def is_open(self, listing):
