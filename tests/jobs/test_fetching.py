@@ -393,3 +393,35 @@ def test_fetch_now_in_the_admin_stops_at_its_time_budget(
     assert source.outcome == JobSource.Outcome.FAILED
     assert other.outcome == JobSource.Outcome.NEVER
     assert not JobListing.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("named", [False, True], ids=["--due", "named sources"])
+def test_fetch_jobs_fetches_the_rest_then_exits_non_zero_naming_what_failed(
+    board, source, capsys, named
+):
+    """cron, systemd and Kubernetes alert on the exit status: any failed source sets it,
+    once every other source was fetched."""
+    board.routes["/down"] = [{"status": 503}]
+    board.routes["/fine"] = [{"body": GREENHOUSE.replace(b"/quillwork/", b"/fine/")}]
+    JobSourceFactory(name="alpha-down", identifier=f"{board.url}/down")
+    JobSourceFactory(name="zulu-fine", identifier=f"{board.url}/fine")
+    args = ["alpha-down", "quillwork", "zulu-fine"] if named else ["--due"]
+    with pytest.raises(CommandError) as failure:
+        call_command("fetch_jobs", *args)
+    assert failure.value.returncode == 1  # manage.py exits with it
+    assert str(failure.value) == "1 of 3 source(s) failed: alpha-down."
+    captured = capsys.readouterr()
+    assert "alpha-down: failed, nothing changed: " in captured.err
+    assert "/down answered 503 (3 attempts)" in captured.err
+    assert "quillwork: 3 new" in captured.out
+    assert "zulu-fine: 3 new" in captured.out
+    assert JobListing.objects.count() == 6
+    outcomes = dict(JobSource.objects.values_list("name", "outcome"))
+    assert outcomes == {"alpha-down": "failed", "quillwork": "ok", "zulu-fine": "ok"}
+
+
+@pytest.mark.django_db
+def test_fetch_jobs_exits_zero_when_every_source_was_read(board, source, capsys):
+    call_command("fetch_jobs", "--due")
+    assert "quillwork: 3 new" in capsys.readouterr().out
