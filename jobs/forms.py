@@ -118,7 +118,7 @@ MAX_CHOSEN_SKILLS = 10
 MAX_SKILL_CHOICES = 40  # the most asked-for skills the picker offers
 
 
-def skills_in_demand(chosen: list[str]) -> list[Skill]:
+def skill_picker_choices(chosen: list[str]) -> list[Skill]:
     """One query: the skills most open listings ask for, each with `open_count`, and the
     `chosen` ones whatever their count (a skill's page links to its listings, even none)."""
     live = JobListing.objects.live().values("pk")
@@ -142,7 +142,7 @@ def job_search(request, *, skill_choices: bool = False) -> JobSearch:
     careers = list(Career.objects.order_by("name").only("name", "slug"))
     asked = request.GET.getlist("skill")[:MAX_CHOSEN_SKILLS]
     if skill_choices:
-        choices = skills_in_demand(asked)
+        choices = skill_picker_choices(asked)
         skills = [s for s in choices if s.slug in asked]
     else:
         choices = []
