@@ -37,6 +37,17 @@ def test_on_a_phone_the_results_come_first_and_the_filters_fold_away(
     assert checks.details_keyboard_problems(page, "details.job-filters") == []
 
 
+def test_on_a_phone_the_site_sections_take_one_line(new_context, site):
+    """Guides, Flashcards, Jobs and My plan side by side, not a line of their own for the
+    last one pushing the page down."""
+    page = open_path(new_context, site, site + "/jobs/", **PHONE)
+    tops = page.eval_on_selector_all(
+        ".site-nav a", "links => links.map(link => link.getBoundingClientRect().top)"
+    )
+    assert len(tops) == 4
+    assert len(set(tops)) == 1
+
+
 def test_on_a_laptop_the_filters_are_open_beside_the_results(new_context, site):
     page = open_path(new_context, site, site + ML_JOBS)
     assert page.locator("details.job-filters").evaluate("d => d.open")
