@@ -185,6 +185,7 @@
     }
     count("guides", "guide");
     count("jobs", "job");
+    count("skills", "skill");
     if (incoming.pace.hours && incoming.pace.hours !== plan.pace.hours) {
       lines.push("sets your pace to " + incoming.pace.hours + " hours a week");
       if (mode === "merge") merged.pace.hours = incoming.pace.hours;
@@ -219,7 +220,7 @@
     var confirmClear = make("p", { class: "plan-buttons", hidden: "" });
     var yesClear = make("button", { type: "button", class: "button" }, "Yes, clear everything");
     var noClear = make("button", { type: "button" }, "Keep my plan");
-    confirmClear.append("This removes every mark, your pace and your saved jobs from this browser. ", yesClear, noClear);
+    confirmClear.append("This removes every mark, your pace, your skills and your saved jobs from this browser. ", yesClear, noClear);
     var clearField = make("p");
     clearField.append(clearButton);
     tools.append(buttons, importField, review, clearField, confirmClear);
@@ -261,7 +262,8 @@
           var merge = compare(incoming, "merge").lines;
           var replace = compare(incoming, "replace").lines;
           reviewText.textContent = "The file holds " + plural(Object.keys(incoming.guides).length, "guide") +
-            " and " + plural(Object.keys(incoming.jobs).length, "job") + ". Merging it " +
+            ", " + plural(Object.keys(incoming.jobs).length, "job") +
+            " and " + plural(Object.keys(incoming.skills).length, "skill") + ". Merging it " +
             (merge.length ? merge.join(", ") : "changes nothing") + "; replacing your plan with it " +
             (replace.length ? replace.join(", ") : "changes nothing") + ". Nothing changes until you choose.";
           reviewButtons.hidden = false;

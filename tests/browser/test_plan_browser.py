@@ -110,7 +110,7 @@ def test_a_damaged_plan_gives_a_message_not_a_broken_page(context, site):
     # The damaged text is set aside, and the page works on a fresh plan.
     assert page.evaluate("localStorage.getItem('careers:plan:damaged')") == "{not json"
     mark(page, 1, "Done")
-    assert stored_plan(page)["version"] == 1
+    assert stored_plan(page)["version"] == 2
     assert checks.axe_violations(page) == []
     assert page.errors == []
 
@@ -249,8 +249,7 @@ def test_plan_page_export_clear_import_and_all_is_back(context, site, screenshot
     download.value.save_as(exported)
     document = json.loads(exported.read_text())
     assert document["kind"] == "career-compass-plan"
-    assert document["version"] == 1
-    assert document["skills"] == {}
+    assert document["version"] == 2
 
     with page.expect_download() as csv_download:
         page.get_by_role("button", name="Export applications as CSV").click()
@@ -367,4 +366,48 @@ def test_a_stored_plan_is_migrated_step_by_step_and_a_newer_one_refused(context,
         "seen": [1, 2],
     }
     assert result[1:] == ["newer", "corrupt", "corrupt"]
+    assert page.errors == []
+
+
+def test_a_version_1_plan_gains_its_skills_and_keeps_the_rest(context, site):
+    page = open_page(context, site + GUIDE)
+    version_1 = {
+        "kind": "career-compass-plan",
+        "version": 1,
+        "guides": {},
+        "pace": {"hours": 6},
+        "jobs": {"7": {"title": "Analyst", "status": "applied", "url": "/jobs/7/analyst/"}},
+        # Only reserved in version 1: nothing this site wrote, so it does not survive.
+        "skills": {"python": {"name": "Python", "url": "/skills/python/"}},
+    }
+    page.evaluate("value => localStorage.setItem('careers:plan', value)", json.dumps(version_1))
+    page.reload()
+    assert page.evaluate("CareerPlan.VERSION") == 2
+    assert page.evaluate("CareerPlan.get().version") == 2
+    assert page.evaluate("CareerPlan.skillList()") == []
+    assert page.evaluate("CareerPlan.get().pace.hours") == 6
+    assert page.evaluate("CareerPlan.get().jobs['7'].status") == "applied"
+    # Ticking and unticking, kept under the same key, with only this site's addresses.
+    ticked = page.evaluate(
+        """() => {
+            CareerPlan.tickSkill('sql', {name: 'SQL', url: '/skills/sql/'}, true);
+            CareerPlan.tickSkill('docker', {name: 'Docker', url: 'https://evil.example/'}, true);
+            CareerPlan.tickSkill('Not a slug!', {name: 'x'}, true);
+            CareerPlan.tickSkill('git', {name: 'Git', url: '/skills/git/'}, true);
+            CareerPlan.tickSkill('git', {}, false);
+            return [CareerPlan.skillList(), CareerPlan.hasSkill('sql'), CareerPlan.hasSkill('git')];
+        }"""
+    )
+    assert ticked == [
+        [
+            {"slug": "docker", "name": "Docker", "url": ""},
+            {"slug": "sql", "name": "SQL", "url": "/skills/sql/"},
+        ],
+        True,
+        False,
+    ]
+    assert stored_plan(page)["skills"] == {
+        "docker": {"name": "Docker", "url": ""},
+        "sql": {"name": "SQL", "url": "/skills/sql/"},
+    }
     assert page.errors == []
