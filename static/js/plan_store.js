@@ -201,6 +201,17 @@
     }
   }
 
+  // The plan as another tab of this site left it (on a "storage" event).
+  function reload() {
+    if (!writable) return;
+    try {
+      var result = upgrade(JSON.parse(store.getItem(KEY)));
+      if (result.doc) plan = result.doc;
+    } catch (error) {
+      // Being written just now: the next event brings it whole.
+    }
+  }
+
   var listeners = [];
 
   function save() {
@@ -323,6 +334,7 @@
       return save();
     },
     save: save,
+    reload: reload,
     upgrade: upgrade,
     migrate: migrate,
     empty: empty,

@@ -411,3 +411,57 @@ def test_a_version_1_plan_gains_its_skills_and_keeps_the_rest(context, site):
         "sql": {"name": "SQL", "url": "/skills/sql/"},
     }
     assert page.errors == []
+
+
+SECOND_GUIDE = "/guides/data-scientist/"
+
+
+def have(page, name, within="#technical-skills"):
+    return page.locator(within).get_by_label(f"I have {name}", exact=True)
+
+
+def test_a_ticked_skill_shows_ticked_on_every_page_that_names_it(context, site):
+    page = open_page(context, site + GUIDE)
+    technical = page.locator("#technical-skills [role=status]")
+    total = page.locator("#technical-skills a[data-skill]").count()
+    expect(technical).to_have_text(f"You have 0 of {total} technical skills")
+    soft = page.locator("#soft-skills [role=status]")
+    soft_total = page.locator("#soft-skills a[data-skill]").count()
+    expect(soft).to_have_text(f"You have 0 of {soft_total} soft skills")
+    have(page, "Python").check()
+    # The same skill in a step of this roadmap shows ticked at once.
+    have(page, "Machine learning").press("Space")
+    in_steps = page.locator("#roadmap").get_by_label("I have Machine learning", exact=True)
+    assert in_steps.count() > 1
+    assert all(box.is_checked() for box in in_steps.all())
+    expect(technical).to_have_text(f"You have 2 of {total} technical skills")
+    assert checks.axe_violations(page) == []
+
+    page.goto(site + SECOND_GUIDE)
+    assert have(page, "Python").is_checked()
+    assert not have(page, "SQL").is_checked()
+    second_total = page.locator("#technical-skills a[data-skill]").count()
+    expect(page.locator("#technical-skills [role=status]")).to_have_text(
+        f"You have 1 of {second_total} technical skills"
+    )
+
+    page.goto(site + "/skills/python/")
+    own = page.get_by_label("I have this skill")
+    assert own.is_checked()
+    own.uncheck()
+    assert checks.axe_violations(page) == []
+    page.goto(site + SECOND_GUIDE)
+    assert not have(page, "Python").is_checked()
+    assert stored_plan(page)["skills"] == {
+        "machine-learning": {"name": "Machine learning", "url": "/skills/machine-learning/"}
+    }
+    assert page.errors == []
+
+
+def test_without_javascript_skills_have_no_checkboxes(new_context, site):
+    page = new_context(site_origin=site, java_script_enabled=False).new_page()
+    page.goto(site + GUIDE)
+    assert page.locator("#technical-skills a[data-skill]").count() > 3
+    assert page.locator("input[type=checkbox]").count() == 0
+    page.goto(site + "/skills/python/")
+    assert page.locator("input[type=checkbox]").count() == 0

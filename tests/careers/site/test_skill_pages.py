@@ -119,7 +119,8 @@ def test_the_guide_shows_what_employers_ask_for_marking_what_it_teaches(
     assert '<a href="/skills/sql/">SQL</a> — 2 of 6 open listings' in taught
     assert '<a href="/skills/docker/">Docker</a> — 4 of 6 open listings' in not_taught
     # The guide's own skills link to their pages.
-    assert '<a href="/skills/python/">Python</a> <span class="skill-note">(expert)</span>' in html
+    python = '<a href="/skills/python/" data-skill="python">Python</a>'
+    assert f'{python} <span class="skill-note">(expert)</span>' in html
 
 
 def test_the_section_says_so_with_fewer_than_five_open_listings(client, world):
