@@ -18,8 +18,11 @@ from tests.jobs.factories import CompanyFactory, JobListingFactory, expired_list
 
 pytestmark = pytest.mark.django_db
 
-LIST_QUERIES = 4  # careers for the filter, the count, the page, the page's listings' skills
-DETAIL_QUERIES = 3  # the listing with company and career, its skills, the career's guide
+# Careers for the filter, the count, the page, the page's listings' skills, and the roadmap
+# steps that teach those skills (jobs.selectors.with_teaching_links).
+LIST_QUERIES = 5
+# The listing with company and career, its skills, the steps that teach them, the guide.
+DETAIL_QUERIES = 4
 
 
 def json_ld(response) -> list[dict]:
