@@ -465,3 +465,172 @@ def test_without_javascript_skills_have_no_checkboxes(new_context, site):
     assert page.locator("input[type=checkbox]").count() == 0
     page.goto(site + "/skills/python/")
     assert page.locator("input[type=checkbox]").count() == 0
+
+
+def tick_on_guide(context, site, names):
+    page = open_page(context, site + GUIDE)
+    for name in names:
+        have(page, name).check()
+    return page
+
+
+def card_state(page):
+    """Each listing card of the page: its skills (slug, name, where taught) and match line."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.job-list > li')].map(item => {
+            const seen = new Set();
+            const skills = [...item.querySelectorAll('.skill-tags a[data-skill]')]
+                .filter(a => !seen.has(a.dataset.skill) && seen.add(a.dataset.skill))
+                .map(a => [a.dataset.skill, a.textContent.trim(), a.dataset.teach]);
+            const line = item.querySelector('.job-match');
+            return {
+                skills,
+                line: line && !line.hidden ? line.innerText : '',
+                missing: [...item.querySelectorAll('.job-match a')].map(a => [
+                    a.firstChild.textContent, a.getAttribute('href')]),
+            };
+        })"""
+    )
+
+
+def test_the_jobs_list_shows_how_close_the_reader_is_and_sorts_by_it(context, site, screenshot_dir):
+    page = open_page(context, site + "/jobs/")
+    assert "Tick the skills you have" in page.locator("[data-job-match]").inner_text()
+    assert page.locator(".job-match:visible").count() == 0
+
+    page = tick_on_guide(context, site, ["Python", "SQL", "Docker"])
+    page.goto(site + "/jobs/")
+    ticked = {"python", "sql", "docker"}
+    cards = card_state(page)
+    assert any(card["skills"] for card in cards)
+    taught_in_a_step = 0
+    for card in cards:
+        if not card["skills"]:
+            assert card["line"] == ""
+            continue
+        total = len(card["skills"])
+        have_count = sum(slug in ticked for slug, _, _ in card["skills"])
+        if have_count == total:
+            assert card["line"].startswith("You have all")
+        else:
+            assert card["line"].startswith(f"You have {have_count} of {total} skill")
+        # Each missing skill, linked to where the server says this site teaches it.
+        assert card["missing"] == [
+            [name, teach] for slug, name, teach in card["skills"] if slug not in ticked
+        ]
+        taught_in_a_step += sum("#step-" in href for _, href in card["missing"])
+    assert taught_in_a_step > 0
+    assert checks.axe_violations(page) == []
+
+    newest = [card["line"] for card in cards]
+    sort = page.get_by_label("Sort the jobs on this page")
+    sort.select_option(label="Best match first")
+    expect(page.locator("[data-job-match] [role=status]")).to_contain_text("sorted by best match")
+
+    def score(line):
+        if line.startswith("You have all"):
+            return 1.0
+        if not line:
+            return -1.0
+        have_count, total = line.removeprefix("You have ").split(" skill")[0].split(" of ")
+        return int(have_count) / int(total)
+
+    scores = [score(card["line"]) for card in card_state(page)]
+    assert scores == sorted(scores, reverse=True)
+    assert sorted(scores) == sorted(score(line) for line in newest)
+    page.locator(".jobs__results").screenshot(path=screenshot_dir / "plan-jobs-matches.png")
+    sort.select_option(label="Newest first")
+    assert [card["line"] for card in card_state(page)] == newest
+
+    # A listing's own page says the same, under its skills.
+    page.locator(".job-list .card__title a").first.click()
+    assert page.locator(".job-match").is_visible()
+    assert page.locator(".job-match").inner_text().startswith("You have")
+    assert checks.axe_violations(page) == []
+    assert page.errors == []
+
+
+MATCHING_TABLE = json.loads(
+    (checks.REPO_ROOT / "tests" / "careers" / "skill_matching_cases.json").read_text()
+)
+
+
+def test_the_browsers_matcher_reads_the_shared_table_as_the_server_does(context, site):
+    from careers.skills import SkillTerm, term_pattern
+
+    page = open_page(context, site + "/jobs/")
+    found = page.evaluate(
+        """table => {
+            const matcher = SkillMatch.matcher(table.skills);
+            return table.cases.map(c => matcher.find(c.text));
+        }""",
+        MATCHING_TABLE,
+    )
+    assert found == [case["expect"] for case in MATCHING_TABLE["cases"]]
+    # Term by term, the same regular expression as the server's.
+    terms = [
+        {"text": skill["name"], "case_sensitive": skill["name_case_sensitive"], "whole_word": True}
+        for skill in MATCHING_TABLE["skills"]
+    ] + [alias for skill in MATCHING_TABLE["skills"] for alias in skill["aliases"]]
+    patterns = page.evaluate("terms => terms.map(SkillMatch.termPattern)", terms)
+    assert patterns == [
+        term_pattern(SkillTerm("x", t["text"], t["case_sensitive"], t["whole_word"])) for t in terms
+    ]
+    assert page.errors == []
+
+
+RESUME = """Jordan Quixotelby — Zanzibarquux Analytics, 2019–2024
+Built data pipelines in Python and SQL; deployed models on k8s with Docker.
+Some Golang. Led workshops on machine-learning."""
+
+
+def test_skills_from_a_resume_with_no_request_carrying_its_text(context, site, tmp_path):
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    requests = []
+    page.on("request", lambda request: requests.append((request.url, request.post_data or "")))
+    page.goto(site + "/jobs/")
+    assert "résumé (it never leaves this browser)" in page.locator("main").inner_text()
+    page.get_by_text("Find your skills in your résumé").click()
+    assert "Your résumé never leaves this browser." in page.locator("main").inner_text()
+    page.get_by_label("Paste your résumé").fill(RESUME)
+    page.get_by_role("button", name="Find my skills").click()
+    found = page.locator("[data-role=resume-found]")
+    expect(found.get_by_label("Python", exact=True)).to_be_visible()
+    names = found.locator("label").all_inner_texts()
+    assert {"Python", "SQL", "Kubernetes", "Docker", "Go"} <= set(names)
+    assert checks.axe_violations(page) == []
+    found.get_by_label("Python", exact=True).check()
+    found.get_by_label("Kubernetes", exact=True).check()
+    assert {"python", "kubernetes"} <= set(stored_plan(page)["skills"])
+    # The jobs follow at once.
+    expect(page.locator(".job-match:visible").first).to_contain_text("You have")
+
+    resume_file = tmp_path / "resume.md"
+    resume_file.write_text("# Resume of Quillonvarda\n\nScikit-learn and PyTorch since 2020.\n")
+    page.get_by_label("Or choose a text file").set_input_files(resume_file)
+    expect(found.get_by_label("PyTorch", exact=True)).to_be_visible()
+    page.get_by_role("button", name="Tick all").click()
+    assert {"pytorch", "scikit-learn"} <= set(stored_plan(page)["skills"])
+
+    pdf = tmp_path / "resume.pdf"
+    pdf.write_bytes(b"%PDF-1.4 Quillonvarda")
+    page.get_by_label("Or choose a text file").set_input_files(pdf)
+    expect(page.locator(".job-resume__message")).to_contain_text("Choose a plain text file")
+
+    page.wait_for_load_state("networkidle")
+    assert any("/skills.json" in url for url, _ in requests)  # what was recorded is real
+    for url, body in requests:
+        for secret in ("Zanzibarquux", "Quixotelby", "Quillonvarda", "Golang", "data pipelines"):
+            assert secret not in url, f"{url} carried the résumé"
+            assert secret not in body, f"{url} carried the résumé"
+    assert errors == []
+
+
+def test_without_javascript_the_jobs_list_has_no_match_or_resume_tools(new_context, site):
+    page = new_context(site_origin=site, java_script_enabled=False).new_page()
+    page.goto(site + "/jobs/")
+    assert page.locator(".job-list > li").count() > 3
+    assert page.locator("[data-job-match], [data-resume]").first.is_hidden()
+    assert page.locator("textarea, .job-match, #job-sort").count() == 0
