@@ -226,6 +226,7 @@ def plan_with_progress_and_a_job(context, site):
     page = open_page(context, site + GUIDE)
     mark(page, 1, "Done")
     mark(page, 2, "In progress")
+    have(page, "Python").check()
     page.goto(open_listing_url(site))
     save_and_apply(page)
     page.goto(site + "/plan/")
@@ -268,7 +269,7 @@ def test_plan_page_export_clear_import_and_all_is_back(context, site, screenshot
 
     page.get_by_label("Import a plan file").set_input_files(exported)
     review = page.locator("[data-role=import-review]")
-    expect(review).to_contain_text("adds 1 guide, adds 1 job")
+    expect(review).to_contain_text("adds 1 guide, adds 1 job, adds 1 skill")
     # Nothing changes until the reader chooses.
     assert stored_plan(page)["guides"] == {}
     assert checks.axe_violations(page) == []
@@ -276,6 +277,12 @@ def test_plan_page_export_clear_import_and_all_is_back(context, site, screenshot
     after = stored_plan(page)
     assert after["guides"] == before["guides"]
     assert after["jobs"] == before["jobs"]
+    assert (
+        after["skills"]
+        == before["skills"]
+        == {"python": {"name": "Python", "url": "/skills/python/"}}
+    )
+    assert page.locator("[data-plan-skill]").count() == 1
     assert page.locator("[data-plan-guide]").count() == 1
     assert page.locator("[data-plan-job]").count() == 1
 
@@ -634,3 +641,31 @@ def test_without_javascript_the_jobs_list_has_no_match_or_resume_tools(new_conte
     assert page.locator(".job-list > li").count() > 3
     assert page.locator("[data-job-match], [data-resume]").first.is_hidden()
     assert page.locator("textarea, .job-match, #job-sort").count() == 0
+
+
+def test_the_plan_lists_the_skills_with_untick_and_prints_them(context, site, screenshot_dir):
+    page = tick_on_guide(context, site, ["SQL", "Docker"])
+    page.goto(site + "/plan/")
+    skills = page.locator(".plan-skills")
+    assert "2 skills ticked." in skills.inner_text()
+    assert skills.get_by_role("link", name="Docker").get_attribute("href") == "/skills/docker/"
+    assert skills.get_by_role("link", name="SQL").get_attribute("href") == "/skills/sql/"
+    assert checks.axe_violations(page) == []
+    page.screenshot(path=screenshot_dir / "plan-page-skills.png", full_page=True)
+
+    skills.get_by_role("button", name="Untick Docker").click()
+    expect(page.locator("[data-plan-root] > [role=status]")).to_contain_text(
+        "Docker is no longer among your skills"
+    )
+    assert skills.get_by_role("link").all_inner_texts() == ["SQL"]
+    assert page.evaluate("document.activeElement.id") == "plan-skills"
+    assert list(stored_plan(page)["skills"]) == ["sql"]
+
+    page.emulate_media(media="print")
+    assert skills.get_by_role("link", name="SQL").is_visible()
+    assert skills.get_by_role("button").first.is_hidden()
+    page.emulate_media(media="screen")
+    page.goto(site + GUIDE)
+    assert not have(page, "Docker").is_checked()
+    assert have(page, "SQL").is_checked()
+    assert page.errors == []
