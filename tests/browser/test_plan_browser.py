@@ -669,3 +669,24 @@ def test_the_plan_lists_the_skills_with_untick_and_prints_them(context, site, sc
     assert not have(page, "Docker").is_checked()
     assert have(page, "SQL").is_checked()
     assert page.errors == []
+
+
+@pytest.mark.parametrize("options", [PHONE, {**PHONE, "color_scheme": "dark"}])
+def test_jobs_with_matches_a_resume_and_a_skill_page_at_320px_and_dark(new_context, site, options):
+    context = new_context(site_origin=site, **options)
+    page = tick_on_guide(context, site, ["Python", "SQL"])
+    assert checks.horizontal_overflow(page) == []
+    assert checks.axe_violations(page) == []
+    page.goto(site + "/jobs/")
+    page.get_by_label("Sort the jobs on this page").select_option(label="Best match first")
+    page.get_by_text("Find your skills in your résumé").click()
+    page.get_by_label("Paste your résumé").fill(RESUME)
+    page.get_by_role("button", name="Find my skills").click()
+    expect(page.locator("[data-role=resume-found]").get_by_label("Docker")).to_be_visible()
+    assert checks.horizontal_overflow(page) == []
+    assert checks.axe_violations(page) == []
+    page.goto(site + "/skills/python/")
+    assert page.get_by_label("I have this skill").is_checked()
+    assert checks.horizontal_overflow(page) == []
+    assert checks.axe_violations(page) == []
+    assert page.errors == []
