@@ -1,14 +1,15 @@
-from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin import helpers
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.db.models import Count
+from django.template.response import TemplateResponse
 
 from careers.core.admin import ModeratedVersionAdmin
 from careers.forms import CareerForm
 from careers.models import Career, Category, SalaryFigure, Skill, SkillAlias
 from careers.search import skill_search
-from careers.skills import skill_merge
+from careers.skills import skills_merge
 
 admin.site.site_header = f"{settings.SITE_NAME} editors"
 admin.site.site_title = f"{settings.SITE_NAME} admin"
@@ -69,9 +70,32 @@ class CareerAdmin(ModeratedVersionAdmin):
         ),
     ]
 
-    @admin.display(description="Typical pay")
+    # Made from a guide's screen (the "+" beside its career): only what the guide needs.
+    POPUP_FIELDSETS = [
+        (
+            None,
+            {
+                "description": "The typical pay, salary figures and job outlook can follow on "
+                "the career's own page; the guide can be published once they are in.",
+                "fields": ["name", "article", "slug", "category", "description"],
+            },
+        )
+    ]
+
+    def _adding_in_popup(self, request, obj) -> bool:
+        return obj is None and (IS_POPUP_VAR in request.GET or IS_POPUP_VAR in request.POST)
+
+    def get_fieldsets(self, request, obj=None):
+        if self._adding_in_popup(request, obj):
+            return self.POPUP_FIELDSETS
+        return super().get_fieldsets(request, obj)
+
+    def get_inlines(self, request, obj):
+        return [] if self._adding_in_popup(request, obj) else super().get_inlines(request, obj)
+
+    @admin.display(description="Typical pay", empty_value="not yet given")
     def salary_display(self, career):
-        return career.salary_display
+        return career.salary_display or None
 
 
 class SkillAliasInline(admin.TabularInline):
@@ -80,17 +104,8 @@ class SkillAliasInline(admin.TabularInline):
     fields = ["text", "case_sensitive", "whole_word"]
 
 
-class SkillActionForm(ActionForm):
-    keep = forms.CharField(
-        required=False,
-        label="Skill to keep (its name, for “merge”)",
-        widget=forms.TextInput(attrs={"size": 24}),
-    )
-
-
 @admin.register(Skill)
 class SkillAdmin(ModeratedVersionAdmin):
-    action_form = SkillActionForm
     actions = ["merge_into"]
     list_display = ["name", "kind", "category", "uses"]
     list_filter = ["kind", "category"]
@@ -121,29 +136,50 @@ class SkillAdmin(ModeratedVersionAdmin):
     def has_merge_permission(self, request):
         return request.user.has_perm("careers.merge_skill")
 
-    @admin.action(description="Merge selected skills into the skill to keep", permissions=["merge"])
+    @admin.action(description="Merge selected skills…", permissions=["merge"])
     def merge_into(self, request, queryset):
-        name = request.POST.get("keep", "").strip()
-        keep = Skill.objects.filter(name__iexact=name).first()
-        if keep is None:
+        """First a confirmation page: the selected skills with their uses, a choice of the
+        one to keep; merged only once that page is sent back with a valid choice."""
+        skills = list(queryset.order_by("name"))
+        if len(skills) < 2:
             self.message_user(
                 request,
-                f"No skill is named “{name}”: type the name of the skill to keep.",
+                "Select at least two skills to merge, then pick the one to keep.",
                 messages.ERROR,
             )
-            return
-        merged = [skill for skill in queryset if skill.pk != keep.pk]
-        if not merged:
-            self.message_user(request, "Select the skills to merge into it.", messages.ERROR)
-            return
-        moved = sum(skill_merge(keep=keep, merged=skill, user=request.user) for skill in merged)
-        skill_search.index(Skill.objects.filter(pk=keep.pk))
-        names = ", ".join(skill.name for skill in merged)
-        self.message_user(
+            return None
+        error = ""
+        if request.POST.get("post") == "yes":
+            chosen = request.POST.get("keep", "")
+            keep = next((skill for skill in skills if str(skill.pk) == chosen), None)
+            if keep is not None:
+                merged = [skill for skill in skills if skill.pk != keep.pk]
+                moved = skills_merge(keep=keep, merged=merged, user=request.user)
+                skill_search.index(Skill.objects.filter(pk=keep.pk))
+                names = ", ".join(skill.name for skill in merged)
+                self.message_user(
+                    request,
+                    f"Merged {names} into {keep.name}: {moved} references moved; "
+                    "each merged name is now an alias.",
+                    messages.SUCCESS,
+                )
+                return None
+            error = (
+                "Pick the skill to keep: nothing was merged."
+                if not chosen
+                else "The skill to keep must be one of the selected skills: nothing was merged."
+            )
+        return TemplateResponse(
             request,
-            f"Merged {names} into {keep.name}: {moved} references moved; "
-            "each merged name is now an alias.",
-            messages.SUCCESS,
+            "admin/careers/skill/merge_confirmation.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Merge skills",
+                "opts": self.model._meta,
+                "skills": skills,
+                "error": error,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
         )
 
     def save_related(self, request, form, formsets, change):

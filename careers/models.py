@@ -87,32 +87,48 @@ class Career(EditVersioned):
     )
 
     # Typical pay: the range every page quotes (the "salary snapshot"); see guides.figures.
-    salary_low = models.PositiveIntegerField(help_text="Typical pay range, low end, e.g. 150000.")
-    salary_high = models.PositiveIntegerField(help_text="Typical pay range, high end, e.g. 230000.")
+    # Pay and outlook may follow after the career is made (from a guide's screen, say), but
+    # a guide of the career goes live only once both are in (Guide.publish_blockers).
+    salary_low = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Typical pay range, low end, e.g. 150000."
+    )
+    salary_high = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Typical pay range, high end, e.g. 230000."
+    )
     salary_currency = models.CharField(max_length=3, default="USD", help_text="ISO 4217 code.")
     salary_period = models.CharField(max_length=8, choices=Period.choices, default=Period.YEAR)
     salary_source_name = models.CharField(
-        max_length=120, help_text="Who the range comes from, as the link below names it."
+        max_length=120,
+        blank=True,
+        help_text="Who the range comes from, as the link below names it.",
     )
     salary_source_url = WebAddressField(
         blank=True, help_text="That source's own page for the figure; empty for an estimate."
     )
-    salary_as_of = models.DateField(help_text="When the salary source published the figure.")
+    salary_as_of = models.DateField(
+        null=True, blank=True, help_text="When the salary source published the figure."
+    )
 
     # Job outlook.
     outlook_growth_percent = models.PositiveSmallIntegerField(
-        help_text="Projected employment growth over the horizon, in percent."
+        null=True, blank=True, help_text="Projected employment growth over the horizon, in percent."
     )
     outlook_horizon_year = models.PositiveSmallIntegerField(
-        help_text="The year the projection runs to, e.g. 2033."
+        null=True, blank=True, help_text="The year the projection runs to, e.g. 2033."
     )
     outlook_label = models.CharField(
-        max_length=80, help_text='How the source rates the growth, e.g. "much faster than average".'
+        max_length=80,
+        blank=True,
+        help_text='How the source rates the growth, e.g. "much faster than average".',
     )
-    outlook_text = models.TextField(help_text="A short paragraph on demand and competition.")
-    outlook_source_name = models.CharField(max_length=120, help_text='E.g. "BLS".')
+    outlook_text = models.TextField(
+        blank=True, help_text="A short paragraph on demand and competition."
+    )
+    outlook_source_name = models.CharField(max_length=120, blank=True, help_text='E.g. "BLS".')
     outlook_source_url = WebAddressField(blank=True)
-    outlook_as_of = models.DateField(help_text="When the projection was published.")
+    outlook_as_of = models.DateField(
+        null=True, blank=True, help_text="When the projection was published."
+    )
 
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -132,16 +148,57 @@ class Career(EditVersioned):
     def get_absolute_url(self):
         return reverse("careers:salary", kwargs={"slug": self.slug})
 
+    # What the salary snapshot and the job outlook each need, all or nothing.
+    SALARY_FIELDS = ("salary_low", "salary_high", "salary_source_name", "salary_as_of")
+    OUTLOOK_FIELDS = (
+        "outlook_growth_percent",
+        "outlook_horizon_year",
+        "outlook_label",
+        "outlook_text",
+        "outlook_source_name",
+        "outlook_as_of",
+    )
+
     def clean(self):
         super().clean()
+        errors = {}
+        for fields, what in ((self.SALARY_FIELDS, "pay"), (self.OUTLOOK_FIELDS, "outlook")):
+            given = [name for name in fields if self._given(name)]
+            if given and len(given) < len(fields):
+                for name in fields:
+                    if name not in given:
+                        errors[name] = f"Give this too, or leave all of the {what} empty for now."
         if (
             self.salary_low is not None
             and self.salary_high is not None
             and self.salary_low > self.salary_high
         ):
-            raise ValidationError(
-                {"salary_high": "The high end of the salary range must not be below the low end."}
+            errors["salary_high"] = (
+                "The high end of the salary range must not be below the low end."
             )
+        if not errors and self.pk and not self.has_figures and self.guides.live().exists():
+            errors["__all__"] = (
+                "Its guide is live, and readers see its pay and outlook: keep both filled in."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _given(self, name: str) -> bool:
+        value = getattr(self, name)
+        return value is not None and str(value).strip() != ""
+
+    @property
+    def has_salary(self) -> bool:
+        return all(self._given(name) for name in self.SALARY_FIELDS)
+
+    @property
+    def has_outlook(self) -> bool:
+        return all(self._given(name) for name in self.OUTLOOK_FIELDS)
+
+    @property
+    def has_figures(self) -> bool:
+        """Pay and outlook both in: what a live guide of the career shows."""
+        return self.has_salary and self.has_outlook
 
     @property
     def salary_display(self) -> str:

@@ -227,46 +227,60 @@ class SkillsFromText:
 
 
 def skill_merge(*, keep, merged, user=None) -> int:
-    """Merge `merged` into `keep`: every reference to it (guides, steps, certifications,
-    cards, listings, aliases: whatever points at a skill) moves to `keep`, its name
-    becomes one of `keep`'s aliases, and it is deleted; one revision of `keep` records
-    it. A reference `keep` already has is dropped rather than doubled. Returns how many
-    references moved."""
+    """Merge one skill into `keep` (see `skills_merge`). Returns how many references moved."""
+    return skills_merge(keep=keep, merged=[merged], user=user)
+
+
+def skills_merge(*, keep, merged, user=None) -> int:
+    """Merge each skill of `merged` into `keep`: every reference to it (guides, steps,
+    certifications, cards, listings, aliases: whatever points at a skill) moves to `keep`,
+    its name becomes one of `keep`'s aliases, and it is deleted; one revision of `keep`
+    records them all. A reference `keep` already has is dropped rather than doubled.
+    All or nothing. Returns how many references moved."""
     import reversion
     from django.db import IntegrityError, transaction
 
     from careers.models import Skill, SkillAlias
 
-    if keep.pk == merged.pk:
+    merged = list(merged)
+    if not merged:
+        raise ValueError("Name the skills to merge.")
+    if any(skill.pk == keep.pk for skill in merged):
         raise ValueError("A skill cannot be merged into itself.")
     moved = 0
+    names = []
     with transaction.atomic():
-        for relation in Skill._meta.related_objects:
-            if relation.many_to_many:
-                through = relation.through
-                field = next(f for f in through._meta.fields if f.related_model is Skill).attname
-                rows = through.objects.filter(**{field: merged.pk})
-            else:
-                field = relation.field.attname
-                rows = relation.related_model._base_manager.filter(**{field: merged.pk})
-            for row in rows:
-                try:
-                    with transaction.atomic():
-                        type(row)._base_manager.filter(pk=row.pk).update(**{field: keep.pk})
-                    moved += 1
-                except IntegrityError:  # keep already has it
-                    row.delete()
-        names = {keep.name.casefold()} | {
-            text.casefold() for text in keep.aliases.values_list("text", flat=True)
-        }
-        if merged.name.casefold() not in names:
-            SkillAlias.objects.create(
-                skill=keep, text=merged.name, case_sensitive=merged.name_case_sensitive
-            )
-        name = merged.name
-        merged.delete()
+        for skill in merged:
+            for relation in Skill._meta.related_objects:
+                if relation.many_to_many:
+                    through = relation.through
+                    field = next(
+                        f for f in through._meta.fields if f.related_model is Skill
+                    ).attname
+                    rows = through.objects.filter(**{field: skill.pk})
+                else:
+                    field = relation.field.attname
+                    rows = relation.related_model._base_manager.filter(**{field: skill.pk})
+                for row in rows:
+                    try:
+                        with transaction.atomic():
+                            type(row)._base_manager.filter(pk=row.pk).update(**{field: keep.pk})
+                        moved += 1
+                    except IntegrityError:  # keep already has it
+                        row.delete()
+            known = {keep.name.casefold()} | {
+                text.casefold() for text in keep.aliases.values_list("text", flat=True)
+            }
+            if skill.name.casefold() not in known:
+                SkillAlias.objects.create(
+                    skill=keep, text=skill.name, case_sensitive=skill.name_case_sensitive
+                )
+            names.append(f"“{skill.name}”")
+            skill.delete()
         with reversion.create_revision():
             reversion.set_user(user)
-            reversion.set_comment(f"Merged “{name}” into this skill ({moved} references moved).")
+            reversion.set_comment(
+                f"Merged {', '.join(names)} into this skill ({moved} references moved)."
+            )
             keep.save()
     return moved

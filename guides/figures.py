@@ -79,7 +79,8 @@ class CareerFigures:
         parts = [f"{self.step_count}-step roadmap"]
         if self.time:
             parts.append(f"typically {self.time}")
-        parts.append(f"{self.pay} {self.pay_period_words}")
+        if self.pay:
+            parts.append(f"{self.pay} {self.pay_period_words}")
         return " · ".join(parts)
 
 

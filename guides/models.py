@@ -151,6 +151,12 @@ class Guide(Publishable, Searchable):
                 {"slug": f"“{self.slug}” is taken by another page of the site; choose another."}
             )
 
+    def publish_blockers(self) -> list[str]:
+        career = self.career if self.career_id else None
+        if career is None or career.has_figures:
+            return []
+        return [f"give its career, {career.name}, its typical pay and job outlook"]
+
     @property
     def full_title(self) -> str:
         return f"{self.title} ({self.edition_year} Guide)"

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from careers.core.admin import ModeratedVersionAdmin, PublishableAdmin, rows_import_view
-from jobs.fetching import http_client, source_fetch
+from jobs.fetching import Deadline, http_client, source_fetch
 from jobs.forms import FeedImportForm, JobListingForm
 from jobs.models import Company, JobListing, JobSource, ListingSkill
 from jobs.services import (
@@ -20,8 +20,10 @@ from jobs.services import (
 
 IMPORT_PERMISSION = "jobs.import_joblistings"
 FETCH_PERMISSION = "jobs.fetch_jobsource"
-# Fetched in the request: a few boards, each bounded by the fetch's time-outs.
+# Fetched in the request: a few boards, all of them within one time budget (attempts
+# and waits included), so the page answers well inside gunicorn's 30 s time-out.
 MAX_FETCH_NOW = 3
+FETCH_NOW_SECONDS = 15.0
 
 
 @admin.register(Company)
@@ -65,6 +67,27 @@ class OpenFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CameFromFilter(admin.SimpleListFilter):
+    """Fetched from a job source, imported from a feed file, or typed in. (Each source's
+    name is also its listings' `source`, so the "source" filter below names the board.)
+    Fixed choices: no query for them."""
+
+    title = "where it came from"
+    parameter_name = "came_from"
+
+    def lookups(self, request, model_admin):
+        return [("board", "An employer's board"), ("feed", "A feed file"), ("typed", "Typed in")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "board":
+            return queryset.filter(job_source__isnull=False)
+        if self.value() == "feed":
+            return queryset.filter(job_source__isnull=True).exclude(source="")
+        if self.value() == "typed":
+            return queryset.filter(job_source__isnull=True, source="")
+        return queryset
+
+
 class ListingSkillInline(admin.TabularInline):
     model = ListingSkill
     extra = 0
@@ -90,6 +113,8 @@ class JobListingAdmin(PublishableAdmin):
         "posted_on",
         "valid_through",
         "is_open",
+        "came_from",
+        "confirmed_on",
         "click_count",
     ]
     list_filter = [
@@ -99,13 +124,20 @@ class JobListingAdmin(PublishableAdmin):
         "company",
         "workplace_type",
         "employment_type",
+        CameFromFilter,
         "source",
     ]
-    list_select_related = ["company", "career"]
+    list_select_related = ["company", "career", "job_source"]
     search_fields = ["title", "company__name", "career__name", "city", "external_id"]
     autocomplete_fields = ["company", "career"]
     date_hierarchy = "posted_on"
-    readonly_fields = ["click_count", "created_at", "updated_at"]
+    readonly_fields = [
+        "job_source",
+        "confirmed_on",
+        "click_count",
+        "created_at",
+        "updated_at",
+    ]
     actions = [*PublishableAdmin.actions, "expire_selected"]
     inlines = [ListingSkillInline]
     fieldsets = [
@@ -136,10 +168,28 @@ class JobListingAdmin(PublishableAdmin):
             },
         ),
         (
-            "Feed and clicks",
-            {"fields": [("source", "external_id"), "click_count", ("created_at", "updated_at")]},
+            "Where it came from, and clicks",
+            {
+                "description": "A listing fetched from an employer's board names its job "
+                "source and the last day the board still listed it; an imported one, its "
+                "feed. A listing typed in here has neither.",
+                "fields": [
+                    ("job_source", "confirmed_on"),
+                    ("source", "external_id"),
+                    "click_count",
+                    ("created_at", "updated_at"),
+                ],
+            },
         ),
     ]
+
+    @admin.display(description="From", ordering="job_source__name")
+    def came_from(self, listing):
+        """The job source (and its kind) a listing was fetched from, the feed it was
+        imported from, or "typed in"."""
+        if listing.job_source_id:
+            return f"{listing.job_source.name} ({listing.source_display})"
+        return f"feed {listing.source}" if listing.source else "typed in"
 
     @admin.display(boolean=True, description="Open")
     def is_open(self, listing):
@@ -264,6 +314,9 @@ class JobSourceAdmin(admin.ModelAdmin):
 
     @admin.action(description="Fetch selected sources now", permissions=["fetch"])
     def fetch_now(self, request, queryset):
+        """Fetch up to three sources in the request, within FETCH_NOW_SECONDS in all: a
+        board that hangs is given up on (and recorded as failed) rather than holding the
+        page for three attempts of a 20 s read each; `fetch_jobs` has no such limit."""
         sources = list(queryset.select_related("company", "default_career")[: MAX_FETCH_NOW + 1])
         if len(sources) > MAX_FETCH_NOW:
             self.message_user(
@@ -273,9 +326,18 @@ class JobSourceAdmin(admin.ModelAdmin):
                 messages.ERROR,
             )
             return
+        deadline = Deadline(FETCH_NOW_SECONDS)
         with http_client() as client:
             for source in sources:
-                _, result, error = source_fetch(source, client=client)
+                if deadline.left() <= 1:
+                    self.message_user(
+                        request,
+                        f"{source}: not fetched: the {FETCH_NOW_SECONDS:g} s a fetch from here "
+                        "may take ran out; it is fetched on its schedule, or fetch it alone.",
+                        messages.WARNING,
+                    )
+                    continue
+                _, result, error = source_fetch(source, client=client, deadline=deadline)
                 if error:
                     self.message_user(
                         request, f"{source}: failed, nothing changed: {error}", messages.ERROR

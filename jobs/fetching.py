@@ -68,6 +68,29 @@ class FetchFailed(Exception):
     """The board could not be read whole; nothing was changed."""
 
 
+class Deadline:
+    """A time budget for a whole fetch, attempts and waits included: the admin's "Fetch
+    now" runs inside a web request, which must answer well within gunicorn's time-out
+    however a board misbehaves. The scheduled command has none."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.at = time.monotonic() + seconds
+
+    def left(self) -> float:
+        return self.at - time.monotonic()
+
+    def ran_out(self, problem: str) -> FetchFailed:
+        return FetchFailed(f"{problem}; gave up when the {self.seconds:g} s allowed ran out")
+
+    def timeout(self, problem: str) -> httpx.Timeout:
+        """The request's time-outs, cut to the time left (FetchFailed if none is)."""
+        left = self.left()
+        if left <= 0:
+            raise self.ran_out(problem or "not started")
+        return httpx.Timeout(min(READ_TIMEOUT, left), connect=min(CONNECT_TIMEOUT, left))
+
+
 @dataclass
 class Body:
     content: bytes | None  # None: 304, not modified
@@ -99,8 +122,16 @@ def _retry_after(value: str | None) -> float:
         return max(0.0, (when - datetime.datetime.now(tz=datetime.UTC)).total_seconds())
 
 
-def http_get(client: httpx.Client, url: str, *, etag: str = "", last_modified: str = "") -> Body:
-    """The body at `url`, read whole within the limits, or FetchFailed saying why."""
+def http_get(
+    client: httpx.Client,
+    url: str,
+    *,
+    etag: str = "",
+    last_modified: str = "",
+    deadline: Deadline | None = None,
+) -> Body:
+    """The body at `url`, read whole within the limits (and the `deadline`, if any), or
+    FetchFailed saying why."""
     headers = {}
     if etag:
         headers["If-None-Match"] = etag
@@ -109,10 +140,13 @@ def http_get(client: httpx.Client, url: str, *, etag: str = "", last_modified: s
     problem, wait = "", 0.0
     for attempt in range(ATTEMPTS):
         if attempt:
+            if deadline is not None and wait >= deadline.left():
+                raise deadline.ran_out(problem)
             _sleep(wait)
         wait = BACKOFF_SECONDS[min(attempt, len(BACKOFF_SECONDS) - 1)]
+        timeout = deadline.timeout(problem) if deadline is not None else httpx.USE_CLIENT_DEFAULT
         try:
-            with client.stream("GET", url, headers=headers) as response:
+            with client.stream("GET", url, headers=headers, timeout=timeout) as response:
                 status = response.status_code
                 if status == 304:
                     return Body(None, etag, last_modified)
@@ -135,6 +169,8 @@ def http_get(client: httpx.Client, url: str, *, etag: str = "", last_modified: s
                     size += len(chunk)
                     if size > MAX_BODY_BYTES:
                         raise FetchFailed(f"{url}: the body is over {MAX_BODY_BYTES // 2**20} MB")
+                    if deadline is not None and deadline.left() <= 0:  # a slow trickle
+                        raise deadline.ran_out(f"{url}: still sending")
                     chunks.append(chunk)
                 return Body(
                     b"".join(chunks),
@@ -159,19 +195,25 @@ def source_url(source: JobSource) -> str:
     return API_URLS[source.kind].format(identifier)
 
 
-def _page_urls(source: JobSource, client: httpx.Client) -> list[str]:
+def _page_urls(source: JobSource, client: httpx.Client, deadline: Deadline | None) -> list[str]:
     """JobPosting sources: the pages listed one a line, or those of a sitemap."""
     lines = [line.strip() for line in source.identifier.splitlines() if line.strip()]
     if len(lines) == 1 and lines[0].lower().split("?")[0].endswith(".xml"):
-        return sitemap_urls(http_get(client, lines[0]).content, limit=MAX_PAGES)
+        sitemap = http_get(client, lines[0], deadline=deadline)
+        return sitemap_urls(sitemap.content, limit=MAX_PAGES)
     return lines[:MAX_PAGES]
 
 
 def source_fetch(
-    source: JobSource, *, client: httpx.Client | None = None, dry_run: bool = False
+    source: JobSource,
+    *,
+    client: httpx.Client | None = None,
+    dry_run: bool = False,
+    deadline: Deadline | None = None,
 ) -> tuple[str, SourceResult | None, str]:
     """Fetch one source and import what it lists; record the outcome on the source (not
-    on a dry run). Returns (outcome, result or None, error text)."""
+    on a dry run). With a `deadline`, every request and wait of it fits in the time left.
+    Returns (outcome, result or None, error text)."""
     own_client = client is None
     client = client or http_client()
     today = timezone.localdate()
@@ -181,8 +223,10 @@ def source_fetch(
             adapter = ADAPTERS[source.kind]
             postings = [
                 posting
-                for url in _page_urls(source, client)
-                for posting in adapter.postings(http_get(client, url).content, today=today, url=url)
+                for url in _page_urls(source, client, deadline)
+                for posting in adapter.postings(
+                    http_get(client, url, deadline=deadline).content, today=today, url=url
+                )
             ]
             body = Body(b"")
         else:
@@ -192,6 +236,7 @@ def source_fetch(
                 source_url(source),
                 etag=source.etag if conditional else "",
                 last_modified=source.last_modified if conditional else "",
+                deadline=deadline,
             )
             postings = None
         if body.content is None:

@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.db.models import Case, Count, Q, When
 from django.utils.http import urlencode
 from django_countries import countries
 
@@ -57,9 +58,10 @@ class JobFilterForm(forms.Form):
     company = forms.IntegerField(
         required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput
     )
-    # ?skill=python&skill=sql: listings that ask for every one of them (from a skill's page).
+    # ?skill=python&skill=sql: listings that ask for every one of them. The list offers
+    # the skills open listings ask for; a skill's page links here with its own.
     skill = forms.MultipleChoiceField(
-        required=False, label="Skills", widget=forms.MultipleHiddenInput
+        required=False, label="Skills", widget=forms.CheckboxSelectMultiple
     )
 
     def __init__(self, *args, careers=(), skills=(), **kwargs):
@@ -76,6 +78,11 @@ class JobFilterForm(forms.Form):
         """The valid filters only, without empty ones: what the list is narrowed by."""
         data = getattr(self, "cleaned_data", {})
         return {name: value for name, value in data.items() if value not in ("", None, [])}
+
+    @property
+    def active_count(self) -> int:
+        """How many filters narrow the list: each chosen skill counts as one."""
+        return sum(len(value) if isinstance(value, list) else 1 for value in self.filters.values())
 
     @property
     def ignored(self) -> list[tuple[str, str]]:
@@ -102,16 +109,47 @@ class JobSearch:
     company: Company | None
     skills: list[Skill]  # the skills asked for, in the order the query names them
     query: str  # the filters as a query string, without the page number
+    # The skill picker: skills open listings ask for (`open_count` each), most asked first,
+    # and any asked for that none does. Empty unless asked for (the feed has no form).
+    skill_choices: list[Skill] = ()
 
 
-def job_search(request) -> JobSearch:
-    careers = list(Career.objects.order_by("name").only("name", "slug"))
-    skills = list(
-        Skill.objects.filter(slug__in=request.GET.getlist("skill")[:10]).only("name", "slug")
+MAX_CHOSEN_SKILLS = 10
+MAX_SKILL_CHOICES = 40  # the most asked-for skills the picker offers
+
+
+def skill_picker_choices(chosen: list[str]) -> list[Skill]:
+    """One query: the skills most open listings ask for, each with `open_count`, and the
+    `chosen` ones whatever their count (a skill's page links to its listings, even none)."""
+    live = JobListing.objects.live().values("pk")
+    skills = (
+        Skill.objects.annotate(
+            open_count=Count("listing_links", filter=Q(listing_links__listing__in=live)),
+            is_chosen=Case(When(slug__in=chosen, then=1), default=0),
+        )
+        .filter(Q(open_count__gt=0) | Q(slug__in=chosen))
+        .order_by("-is_chosen", "-open_count", "name")
+        .only("name", "slug")[: MAX_SKILL_CHOICES + len(chosen)]
     )
+    chosen_skills = [s for s in skills if s.is_chosen]
+    others = [s for s in skills if not s.is_chosen][:MAX_SKILL_CHOICES]
+    return sorted([*chosen_skills, *others], key=lambda s: (-s.open_count, s.name.casefold()))
+
+
+def job_search(request, *, skill_choices: bool = False) -> JobSearch:
+    """The search the query string names. `skill_choices`: also the skills to offer in
+    the list's skill picker (one query more)."""
+    careers = list(Career.objects.order_by("name").only("name", "slug"))
+    asked = request.GET.getlist("skill")[:MAX_CHOSEN_SKILLS]
+    if skill_choices:
+        choices = skill_picker_choices(asked)
+        skills = [s for s in choices if s.slug in asked]
+    else:
+        choices = []
+        skills = list(Skill.objects.filter(slug__in=asked).only("name", "slug"))
     data = request.GET.copy()
     data.setdefault("workplace", "")  # so "Any" shows as chosen
-    form = JobFilterForm(data, careers=careers, skills=skills)
+    form = JobFilterForm(data, careers=careers, skills=choices or skills)
     form.is_valid()
     filters = form.filters
     career = next((c for c in careers if c.slug == filters.get("career")), None)
@@ -123,7 +161,7 @@ def job_search(request) -> JobSearch:
     chosen = filters.get("skill", [])
     skills = sorted((s for s in skills if s.slug in chosen), key=lambda s: chosen.index(s.slug))
     query = urlencode([(name, value) for name in FILTERS for value in request.GET.getlist(name)])
-    return JobSearch(form, filters, career, company, skills, query)
+    return JobSearch(form, filters, career, company, skills, query, choices)
 
 
 class FeedImportForm(forms.Form):

@@ -50,7 +50,7 @@ def _without_empty_filters(request) -> str | None:
 def job_list(request):
     if clean_address := _without_empty_filters(request):
         return redirect(clean_address, permanent=True)
-    search = job_search(request)
+    search = job_search(request, skill_choices=True)
     form, filters, career, company = search.form, search.filters, search.career, search.company
     paginator = Paginator(selectors.live_listings(**filters), PAGE_SIZE)
     page = paginator.page(page_number(request, num_pages=paginator.num_pages))
@@ -85,6 +85,8 @@ def job_list(request):
             "career": career,
             "company": company,
             "chosen_skills": chosen_skills,
+            "chosen_slugs": [skill.slug for skill in chosen_skills],
+            "skill_choices": search.skill_choices,
             "heading": heading,
             "page_title": page_title,
             "description": description,
@@ -92,7 +94,7 @@ def job_list(request):
             "page": page,
             "paginator": paginator,
             "filtered": bool(filters),
-            "active_filters": len(filters),
+            "active_filters": form.active_count,
             "query_without_page": query,
             "crumbs": crumbs,
             "structured_data": [breadcrumb_list(request, crumbs)],

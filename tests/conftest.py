@@ -127,3 +127,17 @@ def editorial_groups(db):
         for app_label, codename in permissions:
             wanted |= Q(content_type__app_label=app_label, codename=codename)
         group.permissions.set(Permission.objects.filter(wanted))
+
+
+@pytest.fixture(scope="module")
+def orm_beside_playwright(django_db_setup):
+    """For a module of browser tests that also use the ORM (factories, and
+    pytest-django emptying the database afterwards): Playwright's sync API keeps an
+    event loop running in this thread, so Django would refuse those calls as "async
+    unsafe". They are plain synchronous ones made while no page loads. The test
+    database exists before the guard is lifted, and the guard is back once the
+    module's tests are done. Use it with `pytest.mark.usefixtures(...)`."""
+    from tests.browser import checks
+
+    with checks.orm_beside_playwright():
+        yield

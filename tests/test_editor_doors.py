@@ -24,12 +24,19 @@ from careers.core.models import PendingChange
 from careers.core.moderation import pending_change_schedule, review_fingerprint
 from careers.core.publishing import Publishable
 from careers.core.roles import EDITORS, PUBLISHERS
-from careers.models import Category
+from careers.models import Category, Skill
 from flashcards.models import Deck
 from guides.models import Guide
 from jobs.models import JobListing
 from tests.admin_forms import change_form_data
-from tests.factories import CareerFactory, CategoryFactory, CertificationFactory, complete_guide
+from tests.factories import (
+    CareerFactory,
+    CategoryFactory,
+    CertificationFactory,
+    RoadmapStepFactory,
+    SkillFactory,
+    complete_guide,
+)
 from tests.flashcards.factories import CardFactory, DeckFactory, deck_with_cards
 from tests.jobs.factories import CompanyFactory, JobListingFactory
 from tests.staff import staff_client
@@ -359,6 +366,21 @@ def test_editors_cannot_take_items_down_by_an_action(editor, make, action):
     item.refresh_from_db()
     assert item.status == PUBLISHED
     assert reader_status(item) == 200
+
+
+def test_editors_cannot_merge_skills_a_publisher_can(editor, publisher):
+    """Merging deletes skills readers see: the confirmation page and the merge are publishers'."""
+    keep, other = SkillFactory(name="Python"), SkillFactory(name="Python 3")
+    RoadmapStepFactory().skills.add(other)
+    url = admin_url(keep, "changelist")
+    selected = {"action": "merge_into", "_selected_action": [keep.pk, other.pk]}
+    assert "Merge skills" not in editor.post(url, selected).content.decode()
+    editor.post(url, {**selected, "post": "yes", "keep": keep.pk})
+    assert Skill.objects.filter(pk=other.pk).exists()
+    assert "Merge skills" in publisher.post(url, selected).content.decode()
+    publisher.post(url, {**selected, "post": "yes", "keep": keep.pk})
+    assert not Skill.objects.filter(pk=other.pk).exists()
+    assert keep.roadmap_steps.count() == 1
 
 
 @pytest.mark.parametrize(

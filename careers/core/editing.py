@@ -44,7 +44,7 @@ class EditVersioned(models.Model):
 
     def save(self, *args, **kwargs):
         expected = self.__dict__.pop("_expected_edit_version", None)
-        if self._state.adding:
+        if self._state.adding or self.pk is None:  # a new row, or a copy made by pk = None
             return super().save(*args, **kwargs)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "edit_version"}

@@ -70,6 +70,11 @@ class Publishable(EditVersioned):
 
     publish_rules: ClassVar[PublishRules] = PublishRules()
 
+    def publish_blockers(self) -> list[str]:
+        """What else keeps this item from going live, beyond its publish rules (things
+        that live outside it, such as its career's figures), worded as publish rules are."""
+        return []
+
     class Meta:
         abstract = True
         constraints = [
@@ -95,6 +100,10 @@ class Publishable(EditVersioned):
             raise ValidationError(
                 {"publish_until": "The take-down time must come after the publish time."}
             )
+        if self.status == self.Status.PUBLISHED:
+            blockers = self.publish_blockers()
+            if blockers:
+                raise ValidationError([publish_refusal(self, problem) for problem in blockers])
 
 
 def publish_problems(
@@ -115,6 +124,7 @@ def publish_problems(
     for name, problem in rules.fields.items():
         if not str(getattr(item, name) or "").strip():
             problems.append(problem)
+    problems.extend(item.publish_blockers())
     return problems
 
 

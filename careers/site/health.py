@@ -76,6 +76,7 @@ def near_duplicate_skills(skills: list[Skill]) -> list[tuple[Skill, Skill]]:
 @dataclass(frozen=True)
 class ContentHealth:
     stale_careers: list  # careers whose headline salary or outlook figure is overdue for review
+    careers_without_figures: list  # careers made before their pay or outlook was known
     stale_salary_figures: list
     guides_without_description: list
     guides_without_steps: list
@@ -92,6 +93,7 @@ class ContentHealth:
     def problem_count(self) -> int:
         return (
             len(self.stale_careers)
+            + len(self.careers_without_figures)
             + len(self.stale_salary_figures)
             + len(self.guides_without_description)
             + len(self.guides_without_steps)
@@ -115,6 +117,9 @@ def content_health(*, at: datetime.datetime | None = None) -> ContentHealth:
             Career.objects.filter(
                 Q(salary_as_of__lt=review_before) | Q(outlook_as_of__lt=review_before)
             )
+        ),
+        careers_without_figures=list(
+            Career.objects.filter(Q(salary_as_of__isnull=True) | Q(outlook_as_of__isnull=True))
         ),
         stale_salary_figures=list(
             SalaryFigure.objects.filter(as_of__lt=review_before).select_related("career")

@@ -4,7 +4,6 @@ import contextlib
 import io
 import os
 import shutil
-from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
@@ -14,7 +13,6 @@ from tests.browser.pages import PAGES
 
 # Captured before any test database exists, to tell whether one was made.
 DATABASE_NAME_OUTSIDE_TESTS = django_settings.DATABASES["default"]["NAME"]
-ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", checks.REPO_ROOT / "artifacts" / "browser"))
 
 
 @contextlib.contextmanager
@@ -111,7 +109,7 @@ def html_report(loaded_pages):
 @pytest.fixture(scope="session")
 def screenshot_dir():
     """artifacts/browser/screenshots/ (or $BROWSER_ARTIFACTS/screenshots/), emptied per run."""
-    directory = ARTIFACTS / "screenshots"
+    directory = checks.SCREENSHOTS
     if directory.exists():
         shutil.rmtree(directory)
     directory.mkdir(parents=True)

@@ -88,3 +88,31 @@ def test_a_listing_apply_button_is_in_view_on_a_phone(new_context, site):
 def open_listing_url() -> str:
     with checks.orm_beside_playwright():
         return open_listing()
+
+
+def test_skills_are_picked_without_script_help_at_320_px(new_context, site, screenshot_dir):
+    """The skill picker folds inside the phone's Filters; ticked skills submit as
+    `?skill=a&skill=b` and count in the summary, one filter each."""
+    narrowest = {"viewport": checks.NARROWEST, "is_mobile": True, "has_touch": True}
+    page = open_path(new_context, site, site + "/jobs/", **narrowest)
+    page.locator("details.job-filters > summary").click()
+    page.locator("details.job-filters__skills > summary").click()
+    boxes = page.locator(".job-filters__skills").get_by_role("checkbox")
+    assert boxes.count() >= 2
+    picked = [boxes.nth(0).get_attribute("value"), boxes.nth(1).get_attribute("value")]
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    assert checks.horizontal_overflow(page) == []
+    assert checks.axe_violations(page) == []
+    (screenshot_dir / "jobs-phone-skill-picker.png").write_bytes(
+        page.locator("details.job-filters").screenshot()
+    )
+    page.get_by_role("button", name="Show jobs").click()
+    page.wait_for_url("**skill=**")
+    assert parse_qsl(urlsplit(page.url).query, keep_blank_values=True) == [
+        ("skill", picked[0]),
+        ("skill", picked[1]),
+    ]
+    assert page.locator("details.job-filters > summary").inner_text() == "Filters (2 active)"
+    assert page.locator("details.job-filters__skills").evaluate("d => d.open")
+    assert page.locator(".job-filters__skills input:checked").count() == 2

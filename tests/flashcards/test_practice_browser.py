@@ -1,28 +1,16 @@
 """Practice mode in a real Chromium: keyboard only, progress kept across a reload."""
 
-import os
-
 import pytest
 
 from tests.browser import checks
 from tests.flashcards.factories import CardFactory, DeckFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SCREENSHOTS = (
-    checks.Path(os.environ.get("BROWSER_ARTIFACTS", checks.REPO_ROOT / "artifacts" / "browser"))
-    / "screenshots"
-)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _orm_beside_playwright(django_db_setup):
-    """Playwright's sync API runs an event loop in this thread; the ORM calls here
-    (factories, and pytest-django emptying the database afterwards) are plain
-    synchronous ones made while no page loads. The test database is created before
-    Chromium starts, and the guard comes back only after the database is emptied."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        yield
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("orm_beside_playwright"),
+]
+SCREENSHOTS = checks.SCREENSHOTS
 
 
 @pytest.fixture

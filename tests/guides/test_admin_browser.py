@@ -1,7 +1,6 @@
 """The editorial flow in a real Chromium: write, reorder, preview, publish, revert."""
 
 import io
-import os
 
 import pytest
 from django.core.management import call_command
@@ -14,20 +13,12 @@ from tests.factories import CareerFactory
 from tests.staff import signed_in_browser as signed_in
 from tests.staff import staff_user as staff
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SCREENSHOTS = (
-    checks.Path(os.environ.get("BROWSER_ARTIFACTS", checks.REPO_ROOT / "artifacts" / "browser"))
-    / "screenshots"
-)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _orm_beside_playwright(django_db_setup):
-    """Playwright's sync API runs an event loop in this thread; the ORM calls here
-    are plain synchronous ones made while no page loads."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        yield
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("orm_beside_playwright"),
+]
+SCREENSHOTS = checks.SCREENSHOTS
 
 
 def step_titles(guide: Guide) -> list[str]:

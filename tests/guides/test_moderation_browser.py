@@ -1,7 +1,6 @@
 """Changes to a live guide wait for a publisher, end to end in a real Chromium."""
 
 import io
-import os
 
 import pytest
 from django.core import mail
@@ -14,21 +13,14 @@ from tests.browser import checks
 from tests.staff import signed_in_browser as signed_in
 from tests.staff import staff_user
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("orm_beside_playwright"),
+]
 
 GUIDE = "/guides/machine-learning-engineer/"
-SCREENSHOTS = checks.REPO_ROOT / "artifacts" / "browser" / "screenshots"
-if "BROWSER_ARTIFACTS" in os.environ:
-    SCREENSHOTS = checks.Path(os.environ["BROWSER_ARTIFACTS"]) / "screenshots"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _orm_beside_playwright(django_db_setup):
-    """Playwright's sync API runs an event loop in this thread; the ORM calls here
-    are plain synchronous ones made while no page loads."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        yield
+SCREENSHOTS = checks.SCREENSHOTS
 
 
 @pytest.fixture

@@ -9,18 +9,13 @@ from jobs.models import JobListing
 from tests.factories import complete_guide
 from tests.jobs.factories import JobListingFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("orm_beside_playwright"),
+]
 
 EMPLOYER_PAGE = b"<!doctype html><title>Careers at Lakeside</title><h1>Apply at Lakeside</h1>"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _orm_beside_playwright(django_db_setup):
-    """Playwright's sync API runs an event loop in this thread; the ORM calls here
-    are plain synchronous ones made while no page loads."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        yield
 
 
 class EmployerSite(http.server.BaseHTTPRequestHandler):

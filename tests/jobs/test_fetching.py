@@ -327,3 +327,101 @@ def test_our_own_json_feed_by_url_is_all_or_nothing(board):
     assert source.outcome == JobSource.Outcome.FAILED
     assert "Line 1: no career with the slug 'nope'" in source.last_error
     assert JobListing.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_deadline_bounds_every_attempt_of_a_hanging_board(board, source, waits, monkeypatch):
+    """Without one a hanging board holds a fetch for three 20 s reads and the waits
+    between them; with one, the fetch gives up when it runs out and says so."""
+    monkeypatch.setattr(jobs.fetching, "READ_TIMEOUT", 20.0)
+    board.routes["/gh"] = [{"delay": 4.0, "body": GREENHOUSE}]
+    before = listings_now()
+    started = time.monotonic()
+    outcome, _, error = source_fetch(source, deadline=jobs.fetching.Deadline(1.0))
+    assert time.monotonic() - started < 2.5
+    assert outcome == JobSource.Outcome.FAILED
+    assert "timed out; gave up when the 1 s allowed ran out" in error
+    assert len(board.seen) == 1  # no second attempt, no wait for one
+    assert waits == []
+    assert listings_now() == before
+    source.refresh_from_db()
+    assert source.last_error == error
+
+
+@pytest.mark.django_db
+def test_a_deadline_leaves_no_room_for_a_back_off_longer_than_itself(board, source, waits):
+    board.routes["/gh"] = [{"status": 500}, {"body": GREENHOUSE}]
+    _, _, error = source_fetch(source, deadline=jobs.fetching.Deadline(1.0))
+    assert "answered 500; gave up when the 1 s allowed ran out" in error
+    assert waits == []  # the 2 s back-off does not fit
+    assert not JobListing.objects.exists()
+
+
+@pytest.mark.django_db
+def test_fetch_now_in_the_admin_stops_at_its_time_budget(
+    board, source, editorial_groups, monkeypatch
+):
+    from django.urls import reverse
+
+    import jobs.admin
+    from careers.core.roles import PUBLISHERS
+    from tests.staff import staff_client
+
+    monkeypatch.setattr(jobs.fetching, "READ_TIMEOUT", 20.0)
+    monkeypatch.setattr(jobs.admin, "FETCH_NOW_SECONDS", 2.0)
+    board.routes["/gh"] = [{"delay": 5.0, "body": GREENHOUSE}]  # hangs
+    board.routes["/fine"] = [{"body": GREENHOUSE}]
+    other = JobSourceFactory(name="waiting", identifier=f"{board.url}/fine")
+    publisher = staff_client("pub", PUBLISHERS)
+    started = time.monotonic()
+    response = publisher.post(
+        reverse("admin:jobs_jobsource_changelist"),
+        {"action": "fetch_now", "_selected_action": [source.pk, other.pk]},
+        follow=True,
+    )
+    assert time.monotonic() - started < 4.5
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown[0].startswith("quillwork: failed, nothing changed: ")
+    assert shown[0].endswith("timed out; gave up when the 2 s allowed ran out")
+    assert shown[1] == (
+        "waiting: not fetched: the 2 s a fetch from here may take ran out; it is fetched on "
+        "its schedule, or fetch it alone."
+    )
+    assert [path for path, _ in board.seen] == ["/gh"]
+    source.refresh_from_db()
+    other.refresh_from_db()
+    assert source.outcome == JobSource.Outcome.FAILED
+    assert other.outcome == JobSource.Outcome.NEVER
+    assert not JobListing.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("named", [False, True], ids=["--due", "named sources"])
+def test_fetch_jobs_fetches_the_rest_then_exits_non_zero_naming_what_failed(
+    board, source, capsys, named
+):
+    """cron, systemd and Kubernetes alert on the exit status: any failed source sets it,
+    once every other source was fetched."""
+    board.routes["/down"] = [{"status": 503}]
+    board.routes["/fine"] = [{"body": GREENHOUSE.replace(b"/quillwork/", b"/fine/")}]
+    JobSourceFactory(name="alpha-down", identifier=f"{board.url}/down")
+    JobSourceFactory(name="zulu-fine", identifier=f"{board.url}/fine")
+    args = ["alpha-down", "quillwork", "zulu-fine"] if named else ["--due"]
+    with pytest.raises(CommandError) as failure:
+        call_command("fetch_jobs", *args)
+    assert failure.value.returncode == 1  # manage.py exits with it
+    assert str(failure.value) == "1 of 3 source(s) failed: alpha-down."
+    captured = capsys.readouterr()
+    assert "alpha-down: failed, nothing changed: " in captured.err
+    assert "/down answered 503 (3 attempts)" in captured.err
+    assert "quillwork: 3 new" in captured.out
+    assert "zulu-fine: 3 new" in captured.out
+    assert JobListing.objects.count() == 6
+    outcomes = dict(JobSource.objects.values_list("name", "outcome"))
+    assert outcomes == {"alpha-down": "failed", "quillwork": "ok", "zulu-fine": "ok"}
+
+
+@pytest.mark.django_db
+def test_fetch_jobs_exits_zero_when_every_source_was_read(board, source, capsys):
+    call_command("fetch_jobs", "--due")
+    assert "quillwork: 3 new" in capsys.readouterr().out

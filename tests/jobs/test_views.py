@@ -18,9 +18,11 @@ from tests.jobs.factories import CompanyFactory, JobListingFactory, expired_list
 
 pytestmark = pytest.mark.django_db
 
-# Careers for the filter, the count, the page, the page's listings' skills, and the roadmap
-# steps that teach those skills (jobs.selectors.with_teaching_links).
-LIST_QUERIES = 5
+# Careers for the filter, the skills for the skill picker (in demand, with their counts:
+# one grouped query, whatever the number of skills or listings), the count, the page, the
+# page's listings' skills, and the roadmap steps that teach those skills
+# (jobs.selectors.with_teaching_links).
+LIST_QUERIES = 6
 # The listing with company and career, its skills, the steps that teach them, the guide.
 DETAIL_QUERIES = 4
 

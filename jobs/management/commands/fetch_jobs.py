@@ -9,7 +9,8 @@ class Command(BaseCommand):
         "Fetch job sources (employers' boards) and import their postings. Name sources to "
         "fetch them now, or --due for every active source whose time has come (run it from "
         "cron every few minutes; safe on every server at once). --dry-run reports what "
-        "would change and writes nothing."
+        "would change and writes nothing. Exits with status 1 when any source failed, "
+        "after fetching all the others."
     )
 
     def add_arguments(self, parser):
@@ -20,7 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, sources, due, dry_run, verbosity, **options):
         if not sources and not due:
             raise CommandError("Name the sources to fetch, or give --due.")
-        failed = fetched = 0
+        failed, fetched = [], 0
         with http_client() as client:
             for source in self._sources(sources, due=due):
                 if verbosity >= 2:
@@ -28,16 +29,21 @@ class Command(BaseCommand):
                 _, result, error = source_fetch(source, client=client, dry_run=dry_run)
                 fetched += 1
                 if error:
-                    failed += 1
+                    failed.append(source.name)
                     self.stderr.write(f"{source.name}: failed, nothing changed: {error}")
                 elif verbosity >= 1:
                     what = "not modified" if result is None else str(result)
                     prefix = "would be " if dry_run else ""
                     self.stdout.write(f"{source.name}: {prefix}{what}")
         if verbosity >= 2 or fetched == 0:
-            self.stdout.write(f"{fetched} source(s) fetched, {failed} failed.")
-        if failed and not due:
-            raise CommandError(f"{failed} of {fetched} source(s) failed.")
+            self.stdout.write(f"{fetched} source(s) fetched, {len(failed)} failed.")
+        if failed:
+            # Every other source was fetched; a non-zero exit lets cron, systemd or
+            # Kubernetes alert. Each failure's reason is on stderr above (and its record).
+            raise CommandError(
+                f"{len(failed)} of {fetched} source(s) failed: {', '.join(failed)}.",
+                returncode=1,
+            )
 
     def _sources(self, names, *, due):
         if names:

@@ -115,6 +115,16 @@ def test_a_save_without_an_opened_edit_moves_the_version_on():
     assert guide.edit_version == before + 2  # read again when asked
 
 
+def test_a_copy_made_by_clearing_the_primary_key_saves_as_a_new_row():
+    """Django's way to copy a row (`pk = None`, then save), as `make bench` copies a guide."""
+    guide = complete_guide()
+    copy = Guide.objects.get(pk=guide.pk)
+    copy.pk, copy.id, copy.slug, copy.edition_year = None, None, "a-copy", 1999
+    copy.save()
+    assert copy.pk != guide.pk
+    assert Guide.objects.filter(slug__in=[guide.slug, "a-copy"]).count() == 2
+
+
 def test_an_import_or_action_after_the_page_was_opened_refuses_the_save(admin_client):
     listing = JobListingFactory(title="Data Engineer")
     url = change_url(listing)
