@@ -42,27 +42,23 @@
   var intro = make("p", { class: "job-match__intro" });
   var status = make("p", { class: "visually-hidden", role: "status", "aria-live": "polite" });
   var sortField = make("p", { class: "job-match__sort" });
-  var sort = make("select", { id: "job-sort", "aria-describedby": "job-sort-help" });
+  var sort = make("select", { id: "job-sort" });
   sort.append(make("option", { value: "newest" }, "Newest first"), make("option", { value: "match" }, "Best match first"));
-  sortField.append(make("label", { for: "job-sort" }, "Sort the jobs on this page"), " ", sort, " ",
-    make("span", { id: "job-sort-help", class: "plan-panel__note" },
-      "(only this page’s jobs are sorted: your skills stay in your browser, so the site cannot sort the others)"));
+  // "On this page": the reader's skills stay in the browser, so the server cannot sort the rest.
+  sortField.append(make("label", { for: "job-sort" }, "Sort the jobs on this page"), " ", sort);
   tools.append(intro);
   if (list && units.length > 1) tools.append(sortField);
   tools.append(status);
-  tools.hidden = false;
 
   function render() {
     var ticked = Plan.skillList().length;
     intro.replaceChildren();
+    // Nothing to say or sort by before a skill is ticked: the list stays as the server sent it.
+    tools.hidden = !ticked;
     if (ticked) {
       intro.append("You have ticked " + ticked + " skill" + (ticked === 1 ? "" : "s") + " (",
         make("a", { href: tools.dataset.planUrl }, "see them in your plan"),
         "). " + (list ? "Each job shows how many of the skills it asks for you have." : ""));
-    } else {
-      intro.textContent = "Tick the skills you have on any guide or skill page" +
-        (document.querySelector("[data-resume]") ? ", or find them in your résumé," : "") +
-        " and " + (list ? "each job shows" : "this job shows") + " how many of its skills you have.";
     }
     units.forEach(function (unit) {
       var line = unit.line;

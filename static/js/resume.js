@@ -31,7 +31,7 @@
   var promise = make("p", { class: "job-resume__promise" });
   promise.append(make("strong", {}, "Your résumé never leaves this browser."),
     " It is read here, on your device: it is not sent to this site or anywhere else, and not kept. " +
-    "Only the skills you tick are kept, in this browser.");
+    "Only the skills you tick are kept, in this browser, and each job then shows how many of its skills you have.");
   var textLabel = make("label", { for: "resume-text" }, "Paste your résumé");
   var text = make("textarea", { id: "resume-text", rows: "6", spellcheck: "false" });
   var fileLabel = make("label", { for: "resume-file" }, "Or choose a text file (.txt or .md) ");
