@@ -20,6 +20,7 @@ careers_patterns = (
         path("manifest.webmanifest", views.web_manifest, name="manifest"),
         path("search/", views.search, name="search"),
         path("plan/", views.plan, name="plan"),
+        path("skills.json", views.skills_json, name="skills_json"),
         path("compare/", guide_views.compare_index, name="compare_index"),
         path("compare/<str:pair>/", guide_views.compare, name="compare"),
     ],

@@ -4,11 +4,13 @@ import datetime
 
 from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 from careers.core.publishing import publish_window_moments
 from careers.core.search import SEARCH_INDEX_FIELDS
 from careers.models import Career
+from guides.models import Guide, RoadmapStep
 from jobs.countries import country_codes_matching
 from jobs.models import JobListing, ListingSkill
 
@@ -79,6 +81,43 @@ def listing_skills_prefetch() -> Prefetch:
         ),
         to_attr="skill_list",
     )
+
+
+def with_teaching_links(listings: list[JobListing]) -> list[JobListing]:
+    """Gives each skill a listing asks for (in its `skill_list`) a `teach_url`: the first
+    step of the listing's career's newest live guide that teaches the skill, else the
+    skill's own page. The same for every reader: a reader's browser links the skills they
+    lack to it. One query (none without skills), whatever the number of listings."""
+    careers = {listing.career_id for listing in listings}
+    wanted = {link.skill_id for listing in listings for link in listing.skill_list}
+    taught: dict[tuple[int, int], str] = {}
+    if wanted:
+        # Every step of those careers' live guides (numbered as the guide page numbers
+        # them), each with its skills: one row a step and skill, one for a step without.
+        rows = (
+            RoadmapStep.objects.filter(
+                guide__in=Guide.objects.live().values("pk"), guide__career_id__in=careers
+            )
+            .order_by("guide__career_id", "-guide__edition_year", "guide_id", "position", "id")
+            .values_list("guide__career_id", "guide_id", "guide__slug", "pk", "skills")
+        )
+        newest: dict[int, int] = {}
+        numbers: dict[int, int] = {}
+        counted: dict[int, int] = {}
+        for career_id, guide_id, guide_slug, step_id, skill_id in rows:
+            if newest.setdefault(career_id, guide_id) != guide_id:
+                continue  # an older edition
+            if step_id not in numbers:
+                counted[guide_id] = numbers[step_id] = counted.get(guide_id, 0) + 1
+            if skill_id in wanted and (career_id, skill_id) not in taught:
+                guide_url = reverse("guides:detail", kwargs={"slug": guide_slug})
+                taught[career_id, skill_id] = f"{guide_url}#step-{numbers[step_id]}"
+    for listing in listings:
+        for link in listing.skill_list:
+            link.teach_url = taught.get((listing.career_id, link.skill_id)) or (
+                link.skill.get_absolute_url()
+            )
+    return listings
 
 
 def similar_live_listings(listing: JobListing, *, limit: int = 5) -> list[JobListing]:

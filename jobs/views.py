@@ -90,7 +90,7 @@ def job_list(request):
             "heading": heading,
             "page_title": page_title,
             "description": description,
-            "listings": list(page.object_list),
+            "listings": selectors.with_teaching_links(list(page.object_list)),
             "page": page,
             "paginator": paginator,
             "filtered": bool(filters),
@@ -143,6 +143,7 @@ def job_detail(request, pk, slug):
     if not _is_open(listing):
         return _gone(request, listing)
     crumbs = [*_list_crumbs(listing.career), (listing.title, listing.get_absolute_url())]
+    selectors.with_teaching_links([listing])
     return render(
         request,
         "jobs/job_detail.html",

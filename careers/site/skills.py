@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
-from careers.models import Skill
+from careers.models import Skill, SkillAlias
 from flashcards.models import Card, Deck
 from guides.models import Guide, GuideSkill, RoadmapStep
 from jobs.models import JobListing
@@ -128,3 +128,26 @@ def skill_for_page(slug: str) -> SkillPage:
         top_listings=top,
         demand=sorted(demand, key=lambda row: (-row.percent, row.career_name)),
     )
+
+
+def skills_for_browser() -> list[dict]:
+    """Every skill as the browser's matcher (static/js/skill_match.js) reads it: slug,
+    name, address, and the terms careers.skills finds it under, with the same flags
+    (two queries)."""
+    aliases: dict[int, list[dict]] = {}
+    for skill_id, text, case_sensitive, whole_word in SkillAlias.objects.order_by(
+        "skill_id", "text"
+    ).values_list("skill_id", "text", "case_sensitive", "whole_word"):
+        aliases.setdefault(skill_id, []).append(
+            {"text": text, "case_sensitive": case_sensitive, "whole_word": whole_word}
+        )
+    return [
+        {
+            "slug": skill.slug,
+            "name": skill.name,
+            "url": skill.get_absolute_url(),
+            "name_case_sensitive": skill.name_case_sensitive,
+            "aliases": aliases.get(skill.pk, []),
+        }
+        for skill in Skill.objects.order_by("name").only("name", "slug", "name_case_sensitive")
+    ]

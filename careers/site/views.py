@@ -20,7 +20,7 @@ from careers.core.structured_data import breadcrumb_list
 from careers.core.web import page_number, site_url
 from careers.site.search import site_search
 from careers.site.sitemaps import sitemaps
-from careers.site.skills import skill_for_page, skills_by_category
+from careers.site.skills import skill_for_page, skills_by_category, skills_for_browser
 from careers.structured_data import defined_term
 from guides.selectors import group_by_category, live_guide_summaries
 
@@ -115,6 +115,19 @@ def web_manifest(request):
         },
         content_type="application/manifest+json",
     )
+
+
+@reader_cache
+@require_safe
+def skills_json(request):
+    """/skills.json: every skill with its aliases and their flags, for the matcher that
+    finds skills in a résumé inside the reader's browser. The same for everyone, so served
+    from the page cache with an ETag; the résumé itself is never sent here."""
+    response = JsonResponse(
+        {"skills": skills_for_browser()}, json_dumps_params={"separators": (",", ":")}
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def bench_constant(request):

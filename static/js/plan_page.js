@@ -82,6 +82,35 @@
     return item;
   }
 
+  function skillSection() {
+    var skills = Plan.skillList();
+    var section = make("section", { "aria-labelledby": "plan-skills", class: "plan-skills" });
+    section.append(make("h2", { id: "plan-skills", tabindex: "-1" }, "Skills you have"));
+    if (!skills.length) {
+      section.append(make("p", {}, "None yet. Tick the skills you have on a guide or a skill page, " +
+        "or find them in your résumé on the jobs list; each job then shows how many of its skills you have."));
+      return section;
+    }
+    section.append(make("p", {}, plural(skills.length, "skill") + " ticked."));
+    var list = make("ul", { class: "plan-skills__list" });
+    skills.forEach(function (skill) {
+      var item = make("li", { "data-plan-skill": skill.slug });
+      item.append(skill.url ? make("a", { href: skill.url }, skill.name) : skill.name, " ");
+      var remove = make("button", { type: "button", class: "plan-skills__remove", "data-screen-only": "" }, "Untick");
+      remove.append(make("span", { class: "visually-hidden" }, " " + skill.name));
+      remove.addEventListener("click", function () {
+        Plan.tickSkill(skill.slug, skill, false);
+        render();
+        document.getElementById("plan-skills").focus();
+        Plan.announce(status, skill.name + " is no longer among your skills.");
+      });
+      item.append(remove);
+      list.append(item);
+    });
+    section.append(list);
+    return section;
+  }
+
   function render() {
     var plan = Plan.get();
     content.replaceChildren();
@@ -100,7 +129,7 @@
     section.append(make("p", {}, plan.pace.hours
       ? "Your pace: " + plan.pace.hours + " hours a week (change it on any guide page)."
       : "Times are at each guide’s own pace until you give the hours a week you can spend on a guide page."));
-    content.append(section);
+    content.append(section, skillSection());
 
     var jobs = make("section", { "aria-labelledby": "plan-jobs" });
     jobs.append(make("h2", { id: "plan-jobs" }, "Saved jobs and applications"));
@@ -185,6 +214,7 @@
     }
     count("guides", "guide");
     count("jobs", "job");
+    count("skills", "skill");
     if (incoming.pace.hours && incoming.pace.hours !== plan.pace.hours) {
       lines.push("sets your pace to " + incoming.pace.hours + " hours a week");
       if (mode === "merge") merged.pace.hours = incoming.pace.hours;
@@ -219,7 +249,7 @@
     var confirmClear = make("p", { class: "plan-buttons", hidden: "" });
     var yesClear = make("button", { type: "button", class: "button" }, "Yes, clear everything");
     var noClear = make("button", { type: "button" }, "Keep my plan");
-    confirmClear.append("This removes every mark, your pace and your saved jobs from this browser. ", yesClear, noClear);
+    confirmClear.append("This removes every mark, your pace, your skills and your saved jobs from this browser. ", yesClear, noClear);
     var clearField = make("p");
     clearField.append(clearButton);
     tools.append(buttons, importField, review, clearField, confirmClear);
@@ -261,7 +291,8 @@
           var merge = compare(incoming, "merge").lines;
           var replace = compare(incoming, "replace").lines;
           reviewText.textContent = "The file holds " + plural(Object.keys(incoming.guides).length, "guide") +
-            " and " + plural(Object.keys(incoming.jobs).length, "job") + ". Merging it " +
+            ", " + plural(Object.keys(incoming.jobs).length, "job") +
+            " and " + plural(Object.keys(incoming.skills).length, "skill") + ". Merging it " +
             (merge.length ? merge.join(", ") : "changes nothing") + "; replacing your plan with it " +
             (replace.length ? replace.join(", ") : "changes nothing") + ". Nothing changes until you choose.";
           reviewButtons.hidden = false;

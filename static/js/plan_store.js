@@ -3,13 +3,13 @@
  * versioned document under one localStorage key. Every page that shows part of the
  * plan loads this script first and reads `window.CareerPlan`.
  *
- * The document (version 1):
- *   { kind: "career-compass-plan", version: 1, updated: ISO date,
+ * The document (version 2):
+ *   { kind: "career-compass-plan", version: 2, updated: ISO date,
  *     guides: { <slug>: { title, url, hours, steps: [{ id, title, min, max }],
  *                         marks: { <step id>: "doing" | "done" | "skipped" } } },
  *     pace: { hours: number | null },
  *     jobs: { <id>: { title, company, url, status, dates: { <status>: "YYYY-MM-DD" }, note } },
- *     skills: {} }   // reserved for the skills the reader has (issue 16, second part)
+ *     skills: { <skill slug>: { name, url } } }   // the skills the reader has ticked
  * A guide keeps a copy of its steps (titles and durations in weeks), so /plan/ can
  * show progress without asking the server anything.
  *
@@ -21,14 +21,22 @@
 
   var KEY = "careers:plan";
   var KIND = "career-compass-plan";
-  var VERSION = 1;
+  var VERSION = 2;
   var STATUSES = ["todo", "doing", "done", "skipped"];
   var JOB_STATUSES = ["saved", "applied", "interviewing", "offer", "rejected"];
 
   // MIGRATIONS[n] turns a version-n document into what version n + 1 reads (the version
-  // number is moved on by migrate()). Version 1 is the first; the skills the reader has
-  // will bring version 2, e.g. MIGRATIONS[1] = function (doc) { doc.skills = {...}; return doc; }.
-  var MIGRATIONS = {};
+  // number is moved on by migrate()).
+  var MIGRATIONS = {
+    // Version 2 keeps the skills the reader has. Version 1 only reserved the key: whatever
+    // it holds was never written by this site, so the list starts empty.
+    1: function (doc) {
+      doc.skills = {};
+      return doc;
+    },
+  };
+
+  var SLUG = /^[a-z0-9][a-z0-9_-]{0,99}$/;
 
   function isObject(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -114,7 +122,16 @@
         };
       });
     }
-    if (isObject(doc.skills)) out.skills = doc.skills;
+    if (isObject(doc.skills)) {
+      Object.keys(doc.skills).forEach(function (slug) {
+        var skill = doc.skills[slug];
+        if (!isObject(skill) || !SLUG.test(slug)) return;
+        out.skills[slug] = {
+          name: String(skill.name || slug).slice(0, 200),
+          url: sitePath(skill.url),
+        };
+      });
+    }
     return out;
   }
 
@@ -181,6 +198,17 @@
           writable = false;
         }
       }
+    }
+  }
+
+  // The plan as another tab of this site left it (on a "storage" event).
+  function reload() {
+    if (!writable) return;
+    try {
+      var result = upgrade(JSON.parse(store.getItem(KEY)));
+      if (result.doc) plan = result.doc;
+    } catch (error) {
+      // Being written just now: the next event brings it whole.
     }
   }
 
@@ -262,6 +290,32 @@
     }, 50);
   }
 
+  /* The skills the reader has --------------------------------------------- */
+
+  function hasSkill(slug) {
+    return Object.prototype.hasOwnProperty.call(plan.skills, slug);
+  }
+
+  // Ticks (on) or unticks a skill, { name, url } as a page shows it; saved at once.
+  function tickSkill(slug, skill, on) {
+    if (!SLUG.test(slug)) return false;
+    if (on) {
+      plan.skills[slug] = { name: String(skill.name || slug), url: sitePath(skill.url) };
+    } else {
+      delete plan.skills[slug];
+    }
+    return save();
+  }
+
+  // [{ slug, name, url }] by name.
+  function skillList() {
+    return Object.keys(plan.skills).map(function (slug) {
+      return { slug: slug, name: plan.skills[slug].name, url: plan.skills[slug].url };
+    }).sort(function (a, b) {
+      return a.name.localeCompare(b.name);
+    });
+  }
+
   function today() {
     return new Date().toISOString().slice(0, 10);
   }
@@ -280,6 +334,7 @@
       return save();
     },
     save: save,
+    reload: reload,
     upgrade: upgrade,
     migrate: migrate,
     empty: empty,
@@ -297,6 +352,9 @@
     finishText: finishText,
     announce: announce,
     today: today,
+    hasSkill: hasSkill,
+    tickSkill: tickSkill,
+    skillList: skillList,
   };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", showProblem);

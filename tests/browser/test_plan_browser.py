@@ -110,7 +110,7 @@ def test_a_damaged_plan_gives_a_message_not_a_broken_page(context, site):
     # The damaged text is set aside, and the page works on a fresh plan.
     assert page.evaluate("localStorage.getItem('careers:plan:damaged')") == "{not json"
     mark(page, 1, "Done")
-    assert stored_plan(page)["version"] == 1
+    assert stored_plan(page)["version"] == 2
     assert checks.axe_violations(page) == []
     assert page.errors == []
 
@@ -226,6 +226,7 @@ def plan_with_progress_and_a_job(context, site):
     page = open_page(context, site + GUIDE)
     mark(page, 1, "Done")
     mark(page, 2, "In progress")
+    have(page, "Python").check()
     page.goto(open_listing_url(site))
     save_and_apply(page)
     page.goto(site + "/plan/")
@@ -249,8 +250,7 @@ def test_plan_page_export_clear_import_and_all_is_back(context, site, screenshot
     download.value.save_as(exported)
     document = json.loads(exported.read_text())
     assert document["kind"] == "career-compass-plan"
-    assert document["version"] == 1
-    assert document["skills"] == {}
+    assert document["version"] == 2
 
     with page.expect_download() as csv_download:
         page.get_by_role("button", name="Export applications as CSV").click()
@@ -269,7 +269,7 @@ def test_plan_page_export_clear_import_and_all_is_back(context, site, screenshot
 
     page.get_by_label("Import a plan file").set_input_files(exported)
     review = page.locator("[data-role=import-review]")
-    expect(review).to_contain_text("adds 1 guide, adds 1 job")
+    expect(review).to_contain_text("adds 1 guide, adds 1 job, adds 1 skill")
     # Nothing changes until the reader chooses.
     assert stored_plan(page)["guides"] == {}
     assert checks.axe_violations(page) == []
@@ -277,6 +277,12 @@ def test_plan_page_export_clear_import_and_all_is_back(context, site, screenshot
     after = stored_plan(page)
     assert after["guides"] == before["guides"]
     assert after["jobs"] == before["jobs"]
+    assert (
+        after["skills"]
+        == before["skills"]
+        == {"python": {"name": "Python", "url": "/skills/python/"}}
+    )
+    assert page.locator("[data-plan-skill]").count() == 1
     assert page.locator("[data-plan-guide]").count() == 1
     assert page.locator("[data-plan-job]").count() == 1
 
@@ -367,4 +373,321 @@ def test_a_stored_plan_is_migrated_step_by_step_and_a_newer_one_refused(context,
         "seen": [1, 2],
     }
     assert result[1:] == ["newer", "corrupt", "corrupt"]
+    assert page.errors == []
+
+
+def test_a_version_1_plan_gains_its_skills_and_keeps_the_rest(context, site):
+    page = open_page(context, site + GUIDE)
+    version_1 = {
+        "kind": "career-compass-plan",
+        "version": 1,
+        "guides": {},
+        "pace": {"hours": 6},
+        "jobs": {"7": {"title": "Analyst", "status": "applied", "url": "/jobs/7/analyst/"}},
+        # Only reserved in version 1: nothing this site wrote, so it does not survive.
+        "skills": {"python": {"name": "Python", "url": "/skills/python/"}},
+    }
+    page.evaluate("value => localStorage.setItem('careers:plan', value)", json.dumps(version_1))
+    page.reload()
+    assert page.evaluate("CareerPlan.VERSION") == 2
+    assert page.evaluate("CareerPlan.get().version") == 2
+    assert page.evaluate("CareerPlan.skillList()") == []
+    assert page.evaluate("CareerPlan.get().pace.hours") == 6
+    assert page.evaluate("CareerPlan.get().jobs['7'].status") == "applied"
+    # Ticking and unticking, kept under the same key, with only this site's addresses.
+    ticked = page.evaluate(
+        """() => {
+            CareerPlan.tickSkill('sql', {name: 'SQL', url: '/skills/sql/'}, true);
+            CareerPlan.tickSkill('docker', {name: 'Docker', url: 'https://evil.example/'}, true);
+            CareerPlan.tickSkill('Not a slug!', {name: 'x'}, true);
+            CareerPlan.tickSkill('git', {name: 'Git', url: '/skills/git/'}, true);
+            CareerPlan.tickSkill('git', {}, false);
+            return [CareerPlan.skillList(), CareerPlan.hasSkill('sql'), CareerPlan.hasSkill('git')];
+        }"""
+    )
+    assert ticked == [
+        [
+            {"slug": "docker", "name": "Docker", "url": ""},
+            {"slug": "sql", "name": "SQL", "url": "/skills/sql/"},
+        ],
+        True,
+        False,
+    ]
+    assert stored_plan(page)["skills"] == {
+        "docker": {"name": "Docker", "url": ""},
+        "sql": {"name": "SQL", "url": "/skills/sql/"},
+    }
+    assert page.errors == []
+
+
+SECOND_GUIDE = "/guides/data-scientist/"
+
+
+def have(page, name, within="#technical-skills"):
+    return page.locator(within).get_by_label(f"I have {name}", exact=True)
+
+
+def test_a_ticked_skill_shows_ticked_on_every_page_that_names_it(context, site):
+    page = open_page(context, site + GUIDE)
+    technical = page.locator("#technical-skills [role=status]")
+    total = page.locator("#technical-skills a[data-skill]").count()
+    expect(technical).to_have_text(f"You have 0 of {total} technical skills")
+    soft = page.locator("#soft-skills [role=status]")
+    soft_total = page.locator("#soft-skills a[data-skill]").count()
+    expect(soft).to_have_text(f"You have 0 of {soft_total} soft skills")
+    have(page, "Python").check()
+    # The same skill in a step of this roadmap shows ticked at once.
+    have(page, "Machine learning").press("Space")
+    in_steps = page.locator("#roadmap").get_by_label("I have Machine learning", exact=True)
+    assert in_steps.count() > 1
+    assert all(box.is_checked() for box in in_steps.all())
+    expect(technical).to_have_text(f"You have 2 of {total} technical skills")
+    assert checks.axe_violations(page) == []
+
+    page.goto(site + SECOND_GUIDE)
+    assert have(page, "Python").is_checked()
+    assert not have(page, "SQL").is_checked()
+    second_total = page.locator("#technical-skills a[data-skill]").count()
+    expect(page.locator("#technical-skills [role=status]")).to_have_text(
+        f"You have 1 of {second_total} technical skills"
+    )
+
+    page.goto(site + "/skills/python/")
+    own = page.get_by_label("I have this skill")
+    assert own.is_checked()
+    own.uncheck()
+    assert checks.axe_violations(page) == []
+    page.goto(site + SECOND_GUIDE)
+    assert not have(page, "Python").is_checked()
+    assert stored_plan(page)["skills"] == {
+        "machine-learning": {"name": "Machine learning", "url": "/skills/machine-learning/"}
+    }
+    assert page.errors == []
+
+
+def test_without_javascript_skills_have_no_checkboxes(new_context, site):
+    page = new_context(site_origin=site, java_script_enabled=False).new_page()
+    page.goto(site + GUIDE)
+    assert page.locator("#technical-skills a[data-skill]").count() > 3
+    assert page.locator("input[type=checkbox]").count() == 0
+    page.goto(site + "/skills/python/")
+    assert page.locator("input[type=checkbox]").count() == 0
+
+
+def tick_on_guide(context, site, names):
+    page = open_page(context, site + GUIDE)
+    for name in names:
+        have(page, name).check()
+    return page
+
+
+def card_state(page):
+    """Each listing card of the page: its skills (slug, name, where taught) and match line."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.job-list > li')].map(item => {
+            const seen = new Set();
+            const skills = [...item.querySelectorAll('.skill-tags a[data-skill]')]
+                .filter(a => !seen.has(a.dataset.skill) && seen.add(a.dataset.skill))
+                .map(a => [a.dataset.skill, a.textContent.trim(), a.dataset.teach]);
+            const line = item.querySelector('.job-match');
+            return {
+                skills,
+                line: line && !line.hidden ? line.innerText : '',
+                missing: [...item.querySelectorAll('.job-match a')].map(a => [
+                    a.firstChild.textContent, a.getAttribute('href')]),
+            };
+        })"""
+    )
+
+
+def test_the_jobs_list_shows_how_close_the_reader_is_and_sorts_by_it(context, site, screenshot_dir):
+    page = open_page(context, site + "/jobs/")
+    # Before any skill is ticked the list is as the server sent it.
+    assert page.locator("[data-job-match]").is_hidden()
+    assert page.locator(".job-match:visible").count() == 0
+
+    page = tick_on_guide(context, site, ["Python", "SQL", "Docker"])
+    page.goto(site + "/jobs/")
+    ticked = {"python", "sql", "docker"}
+    cards = card_state(page)
+    assert any(card["skills"] for card in cards)
+    taught_in_a_step = 0
+    for card in cards:
+        if not card["skills"]:
+            assert card["line"] == ""
+            continue
+        total = len(card["skills"])
+        have_count = sum(slug in ticked for slug, _, _ in card["skills"])
+        if have_count == total:
+            assert card["line"].startswith("You have all")
+        else:
+            assert card["line"].startswith(f"You have {have_count} of {total} skill")
+        # Each missing skill, linked to where the server says this site teaches it.
+        assert card["missing"] == [
+            [name, teach] for slug, name, teach in card["skills"] if slug not in ticked
+        ]
+        taught_in_a_step += sum("#step-" in href for _, href in card["missing"])
+    assert taught_in_a_step > 0
+    assert checks.axe_violations(page) == []
+
+    newest = [card["line"] for card in cards]
+    sort = page.get_by_label("Sort the jobs on this page")
+    sort.select_option(label="Best match first")
+    expect(page.locator("[data-job-match] [role=status]")).to_contain_text("sorted by best match")
+
+    def score(line):
+        if line.startswith("You have all"):
+            return 1.0
+        if not line:
+            return -1.0
+        have_count, total = line.removeprefix("You have ").split(" skill")[0].split(" of ")
+        return int(have_count) / int(total)
+
+    scores = [score(card["line"]) for card in card_state(page)]
+    assert scores == sorted(scores, reverse=True)
+    assert sorted(scores) == sorted(score(line) for line in newest)
+    page.locator(".jobs__results").screenshot(path=screenshot_dir / "plan-jobs-matches.png")
+    sort.select_option(label="Newest first")
+    assert [card["line"] for card in card_state(page)] == newest
+
+    # A listing's own page says the same, under its skills.
+    page.locator(".job-list .card__title a").first.click()
+    assert page.locator(".job-match").is_visible()
+    assert page.locator(".job-match").inner_text().startswith("You have")
+    assert checks.axe_violations(page) == []
+    assert page.errors == []
+
+
+MATCHING_TABLE = json.loads(
+    (checks.REPO_ROOT / "tests" / "careers" / "skill_matching_cases.json").read_text()
+)
+
+
+def test_the_browsers_matcher_reads_the_shared_table_as_the_server_does(context, site):
+    from careers.skills import SkillTerm, term_pattern
+
+    page = open_page(context, site + "/jobs/")
+    found = page.evaluate(
+        """table => {
+            const matcher = SkillMatch.matcher(table.skills);
+            return table.cases.map(c => matcher.find(c.text));
+        }""",
+        MATCHING_TABLE,
+    )
+    assert found == [case["expect"] for case in MATCHING_TABLE["cases"]]
+    # Term by term, the same regular expression as the server's.
+    terms = [
+        {"text": skill["name"], "case_sensitive": skill["name_case_sensitive"], "whole_word": True}
+        for skill in MATCHING_TABLE["skills"]
+    ] + [alias for skill in MATCHING_TABLE["skills"] for alias in skill["aliases"]]
+    patterns = page.evaluate("terms => terms.map(SkillMatch.termPattern)", terms)
+    assert patterns == [
+        term_pattern(SkillTerm("x", t["text"], t["case_sensitive"], t["whole_word"])) for t in terms
+    ]
+    assert page.errors == []
+
+
+RESUME = """Jordan Quixotelby — Zanzibarquux Analytics, 2019–2024
+Built data pipelines in Python and SQL; deployed models on k8s with Docker.
+Some Golang. Led workshops on machine-learning."""
+
+
+def test_skills_from_a_resume_with_no_request_carrying_its_text(context, site, tmp_path):
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    requests = []
+    page.on("request", lambda request: requests.append((request.url, request.post_data or "")))
+    page.goto(site + "/jobs/")
+    assert "résumé (it never leaves this browser)" in page.locator("main").inner_text()
+    page.get_by_text("Find your skills in your résumé").click()
+    assert "Your résumé never leaves this browser." in page.locator("main").inner_text()
+    page.get_by_label("Paste your résumé").fill(RESUME)
+    page.get_by_role("button", name="Find my skills").click()
+    found = page.locator("[data-role=resume-found]")
+    expect(found.get_by_label("Python", exact=True)).to_be_visible()
+    names = found.locator("label").all_inner_texts()
+    assert {"Python", "SQL", "Kubernetes", "Docker", "Go"} <= set(names)
+    assert checks.axe_violations(page) == []
+    found.get_by_label("Python", exact=True).check()
+    found.get_by_label("Kubernetes", exact=True).check()
+    assert {"python", "kubernetes"} <= set(stored_plan(page)["skills"])
+    # The jobs follow at once.
+    expect(page.locator(".job-match:visible").first).to_contain_text("You have")
+
+    resume_file = tmp_path / "resume.md"
+    resume_file.write_text("# Resume of Quillonvarda\n\nScikit-learn and PyTorch since 2020.\n")
+    page.get_by_label("Or choose a text file").set_input_files(resume_file)
+    expect(found.get_by_label("PyTorch", exact=True)).to_be_visible()
+    page.get_by_role("button", name="Tick all").click()
+    assert {"pytorch", "scikit-learn"} <= set(stored_plan(page)["skills"])
+
+    pdf = tmp_path / "resume.pdf"
+    pdf.write_bytes(b"%PDF-1.4 Quillonvarda")
+    page.get_by_label("Or choose a text file").set_input_files(pdf)
+    expect(page.locator(".job-resume__message")).to_contain_text("Choose a plain text file")
+
+    page.wait_for_load_state("networkidle")
+    assert any("/skills.json" in url for url, _ in requests)  # what was recorded is real
+    for url, body in requests:
+        for secret in ("Zanzibarquux", "Quixotelby", "Quillonvarda", "Golang", "data pipelines"):
+            assert secret not in url, f"{url} carried the résumé"
+            assert secret not in body, f"{url} carried the résumé"
+    assert errors == []
+
+
+def test_without_javascript_the_jobs_list_has_no_match_or_resume_tools(new_context, site):
+    page = new_context(site_origin=site, java_script_enabled=False).new_page()
+    page.goto(site + "/jobs/")
+    assert page.locator(".job-list > li").count() > 3
+    assert page.locator("[data-job-match], [data-resume]").first.is_hidden()
+    assert page.locator("textarea, .job-match, #job-sort").count() == 0
+
+
+def test_the_plan_lists_the_skills_with_untick_and_prints_them(context, site, screenshot_dir):
+    page = tick_on_guide(context, site, ["SQL", "Docker"])
+    page.goto(site + "/plan/")
+    skills = page.locator(".plan-skills")
+    assert "2 skills ticked." in skills.inner_text()
+    assert skills.get_by_role("link", name="Docker").get_attribute("href") == "/skills/docker/"
+    assert skills.get_by_role("link", name="SQL").get_attribute("href") == "/skills/sql/"
+    assert checks.axe_violations(page) == []
+    page.screenshot(path=screenshot_dir / "plan-page-skills.png", full_page=True)
+
+    skills.get_by_role("button", name="Untick Docker").click()
+    expect(page.locator("[data-plan-root] > [role=status]")).to_contain_text(
+        "Docker is no longer among your skills"
+    )
+    assert skills.get_by_role("link").all_inner_texts() == ["SQL"]
+    assert page.evaluate("document.activeElement.id") == "plan-skills"
+    assert list(stored_plan(page)["skills"]) == ["sql"]
+
+    page.emulate_media(media="print")
+    assert skills.get_by_role("link", name="SQL").is_visible()
+    assert skills.get_by_role("button").first.is_hidden()
+    page.emulate_media(media="screen")
+    page.goto(site + GUIDE)
+    assert not have(page, "Docker").is_checked()
+    assert have(page, "SQL").is_checked()
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("options", [PHONE, {**PHONE, "color_scheme": "dark"}])
+def test_jobs_with_matches_a_resume_and_a_skill_page_at_320px_and_dark(new_context, site, options):
+    context = new_context(site_origin=site, **options)
+    page = tick_on_guide(context, site, ["Python", "SQL"])
+    assert checks.horizontal_overflow(page) == []
+    assert checks.axe_violations(page) == []
+    page.goto(site + "/jobs/")
+    page.get_by_label("Sort the jobs on this page").select_option(label="Best match first")
+    page.get_by_text("Find your skills in your résumé").click()
+    page.get_by_label("Paste your résumé").fill(RESUME)
+    page.get_by_role("button", name="Find my skills").click()
+    expect(page.locator("[data-role=resume-found]").get_by_label("Docker")).to_be_visible()
+    assert checks.horizontal_overflow(page) == []
+    assert checks.axe_violations(page) == []
+    page.goto(site + "/skills/python/")
+    assert page.get_by_label("I have this skill").is_checked()
+    assert checks.horizontal_overflow(page) == []
+    assert checks.axe_violations(page) == []
     assert page.errors == []

@@ -133,6 +133,7 @@ def every_public_url(guide, deck, listing, other) -> list[str]:
         "/robots.txt",
         "/search/?q=data",
         reverse("careers:plan"),
+        reverse("careers:skills_json"),
         "/sitemap.xml",
         reverse("flashcards:index"),
         deck.get_absolute_url(),

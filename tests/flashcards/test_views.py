@@ -62,8 +62,8 @@ def test_deck_page_lists_questions_with_answers_behind_details(client):
     assert "<details" in html
     assert "It <em>combines</em> rows." in html
     assert (
-        'Skills this card practises:</span> <a class="skill-tag" href="/skills/sql/">sql</a>'
-        in html
+        "Skills this card practises:</span> "
+        '<a class="skill-tag" href="/skills/sql/" data-skill="sql">sql</a>' in html
     )
     assert guide.get_absolute_url() in html
     assert f'/flashcards/{deck.slug}/anki.txt"' in html

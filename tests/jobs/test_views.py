@@ -20,9 +20,11 @@ pytestmark = pytest.mark.django_db
 
 # Careers for the filter, the skills for the skill picker (in demand, with their counts:
 # one grouped query, whatever the number of skills or listings), the count, the page, the
-# page's listings' skills.
-LIST_QUERIES = 5
-DETAIL_QUERIES = 3  # the listing with company and career, its skills, the career's guide
+# page's listings' skills, and the roadmap steps that teach those skills
+# (jobs.selectors.with_teaching_links).
+LIST_QUERIES = 6
+# The listing with company and career, its skills, the steps that teach them, the guide.
+DETAIL_QUERIES = 4
 
 
 def json_ld(response) -> list[dict]:

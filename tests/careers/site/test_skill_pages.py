@@ -119,7 +119,8 @@ def test_the_guide_shows_what_employers_ask_for_marking_what_it_teaches(
     assert '<a href="/skills/sql/">SQL</a> — 2 of 6 open listings' in taught
     assert '<a href="/skills/docker/">Docker</a> — 4 of 6 open listings' in not_taught
     # The guide's own skills link to their pages.
-    assert '<a href="/skills/python/">Python</a> <span class="skill-note">(expert)</span>' in html
+    python = '<a href="/skills/python/" data-skill="python">Python</a>'
+    assert f'{python} <span class="skill-note">(expert)</span>' in html
 
 
 def test_the_section_says_so_with_fewer_than_five_open_listings(client, world):
@@ -158,7 +159,10 @@ def test_jobs_filter_by_every_skill_given_and_show_each_listings_skills(
 def test_a_listing_page_shows_its_skills_and_states_them_in_job_posting(client, world):
     listing = JobListing.objects.live().filter(skill_links__skill=world["docker"]).first()
     html = client.get(listing.get_absolute_url()).content.decode()
-    assert '<li><a href="/skills/python/">Python</a></li>' in html
+    assert re.search(
+        r'<li><a href="/skills/python/" data-skill="python" data-teach="[^"]+">Python</a></li>',
+        html,
+    )
     data = [
         json.loads(block)
         for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
