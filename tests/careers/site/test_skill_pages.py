@@ -85,7 +85,8 @@ def test_a_skill_page_shows_everything_that_points_at_it(
         response = client.get("/skills/python/")
     html = response.content.decode()
     assert "<em>general-purpose</em>" in html
-    assert "Also written py." in html
+    # An alias is a word that counts as the skill in job text, not always another name.
+    assert "Job listings that say “py” count as asking for Python." in html
     assert f'href="{world["mle"].get_absolute_url()}">ML Engineer</a> (expert)' in html
     assert "Learn Python well" in html
     assert "Python Cert" in html
