@@ -442,6 +442,9 @@ def test_a_ticked_skill_shows_ticked_on_every_page_that_names_it(context, site):
     assert in_steps.count() > 1
     assert all(box.is_checked() for box in in_steps.all())
     expect(technical).to_have_text(f"You have 2 of {total} technical skills")
+    # One mark per skill: the tick box replaces the list's drawn tick.
+    item = page.locator("#technical-skills li").first
+    assert item.evaluate("li => getComputedStyle(li, '::before').content") == "none"
     assert checks.axe_violations(page) == []
 
     page.goto(site + SECOND_GUIDE)
