@@ -41,7 +41,7 @@
   var dateInput = make("input", { id: "plan-job-date", type: "date" });
   var dateLabel = make("label", { for: "plan-job-date" });
   var note = make("textarea", { id: "plan-job-note", rows: "3", maxlength: "2000" });
-  var removeButton = make("button", { type: "button" }, "Remove from my plan");
+  var removeButton = make("button", { type: "button", class: "button button--secondary" }, "Remove from my plan");
   function field(label, control) {
     var p = make("p");
     p.append(label, make("br"), control);
@@ -56,7 +56,7 @@
   fields.lastChild.append(removeButton);
   var ask = make("div", { class: "plan-job__ask", hidden: "" });
   var yes = make("button", { type: "button", class: "button" }, "Yes, I applied");
-  var notYet = make("button", { type: "button" }, "Not yet");
+  var notYet = make("button", { type: "button", class: "button button--secondary" }, "Not yet");
   var askText = make("p", { tabindex: "-1" }, "Did you apply for this job?");
   var askButtons = make("p", { class: "plan-buttons" });
   askButtons.append(yes, notYet);

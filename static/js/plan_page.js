@@ -8,6 +8,7 @@
   "use strict";
 
   var Plan = window.CareerPlan;
+  var SECONDARY = "button button--secondary"; // the quieter choice beside a main button
   var root = document.querySelector("[data-plan-root]");
   if (!Plan || !root) return;
 
@@ -96,7 +97,7 @@
     skills.forEach(function (skill) {
       var item = make("li", { "data-plan-skill": skill.slug });
       item.append(skill.url ? make("a", { href: skill.url }, skill.name) : skill.name, " ");
-      var remove = make("button", { type: "button", class: "plan-skills__remove", "data-screen-only": "" }, "Untick");
+      var remove = make("button", { type: "button", class: SECONDARY + " button--small plan-skills__remove", "data-screen-only": "" }, "Untick");
       remove.append(make("span", { class: "visually-hidden" }, " " + skill.name));
       remove.addEventListener("click", function () {
         Plan.tickSkill(skill.slug, skill, false);
@@ -228,8 +229,8 @@
     tools.append(make("p", {}, "Export your plan as a file to keep it, or to open it on another device with Import."));
     var buttons = make("p", { class: "plan-buttons" });
     var exportButton = make("button", { type: "button", class: "button" }, "Export my plan");
-    var csvButton = make("button", { type: "button" }, "Export applications as CSV");
-    var printButton = make("button", { type: "button" }, "Print my plan");
+    var csvButton = make("button", { type: "button", class: SECONDARY }, "Export applications as CSV");
+    var printButton = make("button", { type: "button", class: SECONDARY }, "Print my plan");
     buttons.append(exportButton, csvButton, printButton);
 
     var importLabel = make("label", { for: "plan-import" }, "Import a plan file ");
@@ -239,16 +240,16 @@
     var review = make("div", { "data-role": "import-review", hidden: "" });
     var reviewText = make("p", { tabindex: "-1" });
     var mergeButton = make("button", { type: "button", class: "button" }, "Merge into my plan");
-    var replaceButton = make("button", { type: "button" }, "Replace my plan with the file");
-    var cancelButton = make("button", { type: "button" }, "Cancel");
+    var replaceButton = make("button", { type: "button", class: SECONDARY }, "Replace my plan with the file");
+    var cancelButton = make("button", { type: "button", class: SECONDARY }, "Cancel");
     var reviewButtons = make("p", { class: "plan-buttons" });
     reviewButtons.append(mergeButton, replaceButton, cancelButton);
     review.append(reviewText, reviewButtons);
 
-    var clearButton = make("button", { type: "button" }, "Clear my plan");
+    var clearButton = make("button", { type: "button", class: SECONDARY }, "Clear my plan");
     var confirmClear = make("p", { class: "plan-buttons", hidden: "" });
     var yesClear = make("button", { type: "button", class: "button" }, "Yes, clear everything");
-    var noClear = make("button", { type: "button" }, "Keep my plan");
+    var noClear = make("button", { type: "button", class: SECONDARY }, "Keep my plan");
     confirmClear.append("This removes every mark, your pace, your skills and your saved jobs from this browser. ", yesClear, noClear);
     var clearField = make("p");
     clearField.append(clearButton);

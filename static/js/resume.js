@@ -94,7 +94,7 @@
       item.append(box, make("label", { for: id }, skill.name));
       list.append(item);
     });
-    var all = make("button", { type: "button" }, "Tick all " + slugs.length);
+    var all = make("button", { type: "button", class: "button button--secondary" }, "Tick all " + slugs.length);
     all.addEventListener("click", function () {
       Array.prototype.forEach.call(list.querySelectorAll("input"), function (box) {
         if (!box.checked) {
