@@ -7,6 +7,7 @@ JavaScript the pages read fully and the controls are absent.
 """
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -555,7 +556,8 @@ def test_the_jobs_list_shows_how_close_the_reader_is_and_sorts_by_it(context, si
 
     # A listing's own page says the same, under its skills.
     page.locator(".job-list .card__title a").first.click()
-    assert page.locator(".job-match").is_visible()
+    page.wait_for_url(re.compile(r"/jobs/\d+/"))
+    expect(page.locator(".job-match")).to_be_visible()
     assert page.locator(".job-match").inner_text().startswith("You have")
     assert checks.axe_violations(page) == []
     assert page.errors == []
