@@ -16,14 +16,7 @@
   var hours = Number(root.dataset.hours) || 10;
   var items = Array.prototype.slice.call(root.querySelectorAll("[data-step]"));
 
-  function make(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      node.setAttribute(name, attrs[name]);
-    });
-    if (text) node.textContent = text;
-    return node;
-  }
+  var make = Plan.make;
 
   // The guide as the plan keeps it: its steps as this page shows them now.
   function snapshot() {

@@ -15,14 +15,7 @@
   var id = root.dataset.planJob;
   var CLICKED = "careers:plan:apply-clicked";
 
-  function make(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      node.setAttribute(name, attrs[name]);
-    });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var make = Plan.make;
 
   function job() {
     return Plan.get().jobs[id];

@@ -12,14 +12,7 @@
   var tools = document.querySelector("[data-job-match]");
   if (!Plan || !tools) return;
 
-  function make(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      node.setAttribute(name, attrs[name]);
-    });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var make = Plan.make;
 
   // Each listing (a card of the list, or the one listing of its page) and its skills.
   var list = document.querySelector(".job-list");

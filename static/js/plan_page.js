@@ -20,14 +20,7 @@
     rejected: "Rejected",
   };
 
-  function make(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      node.setAttribute(name, attrs[name]);
-    });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var make = Plan.make;
 
   function plural(count, word) {
     return count + " " + word + (count === 1 ? "" : "s");

@@ -13,14 +13,7 @@
   var boxes = [];
   var groups = [];
 
-  function make(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs).forEach(function (name) {
-      node.setAttribute(name, attrs[name]);
-    });
-    if (text) node.textContent = text;
-    return node;
-  }
+  var make = Plan.make;
 
   Array.prototype.forEach.call(marked, function (node, index) {
     var slug = node.dataset.skill;

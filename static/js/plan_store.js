@@ -316,6 +316,17 @@
     });
   }
 
+  // An element for the plan's controls: make("a", { href: url }, "text"). Every page
+  // script of the plan builds its controls with it.
+  function make(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      node.setAttribute(name, attrs[name]);
+    });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
   function today() {
     return new Date().toISOString().slice(0, 10);
   }
@@ -352,6 +363,7 @@
     finishText: finishText,
     announce: announce,
     today: today,
+    make: make,
     hasSkill: hasSkill,
     tickSkill: tickSkill,
     skillList: skillList,

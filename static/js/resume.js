@@ -15,14 +15,7 @@
 
   var MAX_BYTES = 1024 * 1024;
 
-  function make(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      node.setAttribute(name, attrs[name]);
-    });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var make = Plan.make;
 
   var details = make("details", { class: "job-resume" });
   var summary = make("summary", { class: "job-resume__summary" });
